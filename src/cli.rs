@@ -1,0 +1,149 @@
+//! The command line: clap derive; the doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn diplomatic documents into a linked-data knowledge graph: extract states,
+/// organizations, agreements, persons, places, events, dates, sums and the statements
+/// made about them; store, query (SPARQL), export (RDF) and draw (DOT) the graph.
+#[derive(Debug, Parser)]
+#[command(name = "diplograph", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct StoreArgs {
+    /// The store directory [default: $DIPLOGRAPH_STORE, else ./diplograph.db].
+    #[arg(long, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct LexiconArgs {
+    /// A directory of extra lexicon or rule files (states.tsv, organizations.tsv,
+    /// places.tsv, persons.tsv, events.tsv, titles.tsv, cues.tsv, heads.tsv,
+    /// boundaries.tsv) that add to or replace the built-in rows. Repeatable.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract RDF from documents without a store and write it.
+    Extract {
+        /// Files or directories (*.txt, *.md, recursively); `-` reads standard input.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// RDF format: turtle, ntriples, nquads, trig, rdfxml, jsonld, n3 [default: from
+        /// the -o file's extension, else nquads].
+        #[arg(long, short = 'f', value_name = "F")]
+        format: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+    /// Extract documents into the store, replacing each document's graph.
+    Build {
+        /// Files or directories [default: the bundled corpus, data/corpus].
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+    /// Run a SPARQL query over the union of all graphs.
+    Query {
+        /// The query text (or use --file).
+        #[arg(value_name = "QUERY", required_unless_present = "file", conflicts_with = "file")]
+        query: Option<String>,
+        /// Read the query from this file.
+        #[arg(long, value_name = "F.rq")]
+        file: Option<PathBuf>,
+        /// How to write SELECT and ASK results [default: table on a terminal, else tsv].
+        #[arg(long, value_enum, value_name = "R")]
+        results: Option<Results>,
+        /// RDF format for CONSTRUCT and DESCRIBE results.
+        #[arg(long, short = 'f', value_name = "F", default_value = "turtle")]
+        format: String,
+        /// Stop the query after this many seconds.
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Write the store (or one graph of it) as RDF.
+    Export {
+        /// RDF format [default: from the -o file's extension, else nquads].
+        #[arg(long, short = 'f', value_name = "F")]
+        format: Option<String>,
+        /// Only this named graph (a document's IRI, or dgr:graph/lexicon …).
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Draw the graph (relations between entities) as Graphviz DOT.
+    Dot {
+        /// A CONSTRUCT query whose triples to draw.
+        #[arg(long, value_name = "F.rq", conflicts_with = "focus")]
+        query: Option<PathBuf>,
+        /// Draw what lies within --depth steps of the entity with this name.
+        #[arg(long, value_name = "NAME")]
+        focus: Option<String>,
+        /// Steps from --focus.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        depth: usize,
+        /// Draw statements too (actor → statement → what it concerns).
+        #[arg(long)]
+        statements: bool,
+        /// Keep NIF mention plumbing in --query output.
+        #[arg(long)]
+        nif: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Count what the store holds.
+    Stats {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Score extraction against a gold annotation (SCHEMA.md's scoring).
+    Eval {
+        /// The gold file (NAME.gold.json).
+        #[arg(long, value_name = "G.json")]
+        gold: PathBuf,
+        /// The source file to extract, or an RDF file (.nq .trig .nt .ttl) to score
+        /// [default: the gold's "source" next to the gold file, or in data/corpus].
+        #[arg(value_name = "INPUT")]
+        input: Option<PathBuf>,
+        /// List what was missed and what is spurious.
+        #[arg(long)]
+        details: bool,
+        /// Print the whole report as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Results {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}

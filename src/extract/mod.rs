@@ -1,0 +1,159 @@
+//! Extraction: documents → entities, mentions, relations, document fields, statements.
+//!
+//! In: a [`SourceFile`] (repaired text). Out: one [`Annotated`] per document, its spans
+//! byte ranges of the document's normalised text. The stages, each a module:
+//! [`names`] proposes candidate mentions (lexicons and rules), [`resolve`] keeps the
+//! longest of overlapping ones, [`dates`] normalises dates and money, [`fields`] reads
+//! the document's kind, title, author, date, place and signatures, [`coref`] makes one
+//! entity of each real thing (short titles, X峰会, 本组织, 以下简称 …), [`relations`] and
+//! [`statements`] read what the text says of them.
+//!
+//! Deterministic: the same input and lexicons give the same output, in the same order.
+
+mod coref;
+pub mod dates;
+mod fields;
+mod names;
+pub mod numbers;
+mod relations;
+mod resolve;
+mod statements;
+
+use std::collections::BTreeMap;
+
+use crate::lexicon::Lexicon;
+use crate::model::{Annotated, Class, Entity, EntityId, Mention};
+use crate::source::{Document, SourceFile, split};
+use crate::text::Offsets;
+use names::Candidate;
+
+/// Turns source files into annotated documents with one set of lexicons.
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Extractor {
+        Extractor { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every document of `source`, annotated.
+    pub fn extract(&self, source: &SourceFile) -> Vec<Annotated> {
+        let mut docs: Vec<Annotated> = split(source).into_iter().map(|d| self.document(d)).collect();
+        coref::across_documents(&mut docs);
+        for doc in &mut docs {
+            doc.statements = statements::find(&self.lexicon, doc);
+        }
+        docs
+    }
+
+    fn document(&self, doc: Document) -> Annotated {
+        let lex = &self.lexicon;
+        let norm = doc.norm.as_str();
+        let reference = fields::reference_date(norm);
+
+        let mut anchors = names::lexicon_candidates(lex, norm);
+        anchors.extend(names::title_candidates(lex, norm));
+        anchors.extend(names::china_short_candidates(lex, norm));
+        let found_dates = dates::find_dates(norm, reference);
+        let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
+        let mut candidates = anchors.clone();
+        candidates.extend(names::person_candidates(lex, norm, &anchors));
+        let heads = names::head_candidates(lex, norm, &anchors, &date_spans);
+        let mut with_heads = anchors.clone();
+        with_heads.extend(heads.iter().cloned());
+        for a in names::anniversary_candidates(norm, &with_heads) {
+            // the war or organization inside an anniversary is mentioned too
+            if let Some(inner) = with_heads.iter().find(|c| Some(&c.id) == a.parent.as_ref() && c.span.start == a.span.start) {
+                let mut inner = inner.clone();
+                inner.nested = true;
+                candidates.push(inner);
+            }
+            candidates.push(a);
+        }
+        candidates.extend(heads);
+        for d in &found_dates {
+            let mut c = Candidate::new_value(d.span.clone(), Class::Date, &d.value, "rule:date");
+            c.label = d.value.clone();
+            candidates.push(c);
+        }
+        for m in dates::find_amounts(norm) {
+            let key = format!("{} {}", m.value, m.currency);
+            let mut c = Candidate::new_value(m.span.clone(), Class::MonetaryAmount, &key, "rule:money");
+            c.label = key;
+            candidates.push(c);
+        }
+        let mentions = resolve::resolve(candidates);
+        let mentions = coref::definitions(norm, mentions);
+        let fields_found = fields::read(lex, norm, &mentions);
+        let mentions = coref::within_document(norm, &mentions, &fields_found);
+        let relations = relations::find(lex, norm, &mentions, &fields_found);
+        build(doc, fields_found, mentions, relations)
+    }
+}
+
+/// Assembles the annotated document: entities (labels, alternative names as printed,
+/// values and lexicon knowledge) and mentions.
+fn build(doc: Document, fields: fields::Fields, mentions: Vec<Candidate>, relations: Vec<crate::model::Relation>) -> Annotated {
+    let norm_offsets = Offsets::new(&doc.norm);
+    let text_offsets = Offsets::new(&doc.text);
+    let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
+    let mut out = Vec::new();
+    for m in &mentions {
+        let printed = &doc.text[text_offsets.bytes(&norm_offsets.chars(&m.span))];
+        let e = entities.entry(m.id.clone()).or_insert_with(|| Entity {
+            id: m.id.clone(),
+            label: m.label.clone(),
+            alt_labels: Vec::new(),
+            value: None,
+            currency: None,
+            knowledge: m.knowledge.clone(),
+        });
+        match m.id.class {
+            Class::Date => e.value = Some(m.id.key.clone()),
+            Class::MonetaryAmount => {
+                let (value, currency) = m.id.key.split_once(' ').unwrap_or((&m.id.key, ""));
+                e.value = Some(value.to_string());
+                e.currency = Some(currency.to_string());
+            }
+            _ => {
+                // the fullest printed name is the label of rule-made names
+                if m.label.chars().count() > e.label.chars().count() && !m.rule.starts_with("lexicon:") {
+                    let old = std::mem::replace(&mut e.label, m.label.clone());
+                    push_unique(&mut e.alt_labels, old);
+                }
+                if printed != e.label {
+                    push_unique(&mut e.alt_labels, printed.to_string());
+                }
+            }
+        }
+        out.push(Mention { span: m.span.clone(), entity: m.id.clone(), rule: m.rule.clone() });
+    }
+    for e in entities.values_mut() {
+        let label = e.label.clone();
+        e.alt_labels.retain(|a| *a != label);
+    }
+    let sentences = statements::sentences(&doc.norm);
+    let mut doc_fields = fields.fields;
+    doc_fields.title = fields.title_span.map(|r| doc.text[text_offsets.bytes(&norm_offsets.chars(&r))].trim().to_string());
+    Annotated {
+        kind: fields.kind,
+        fields: doc_fields,
+        entities,
+        mentions: out,
+        relations,
+        statements: Vec::new(),
+        sentences,
+        doc,
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}

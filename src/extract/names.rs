@@ -1,0 +1,406 @@
+//! Names: every candidate mention of a named entity, before overlaps are resolved.
+//!
+//! Sources, each recorded as the mention's rule:
+//! - the lexicon automaton (states, X方, organizations, places, persons);
+//! - titles in 《》 (with nested 〈〉 titles as agreements of their own) and in “” when
+//!   they end in an agreement head noun;
+//! - head nouns (`data/rules/heads.tsv`): a name that ends in 组织, 中心, 会议, 公约 … and
+//!   starts at a known entity (上合组织实业家委员会), after 关于, after a boundary word
+//!   (`data/rules/boundaries.tsv`: 建立应对安全挑战和威胁中心) or after a date;
+//! - persons from title + name (by-lines, signature blocks, 尊敬的X总统, 俄罗斯总统普京表示);
+//! - 华 in 来华, 访华 …, and anniversaries of wars and organizations.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{Lexicon, Target};
+use crate::model::{Class, EntityId, Knowledge};
+use crate::text::is_han;
+
+/// A candidate mention.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub span: Range<usize>,
+    pub id: EntityId,
+    /// Canonical label (simplified).
+    pub label: String,
+    pub rule: String,
+    pub knowledge: Knowledge,
+    /// May stand inside a longer candidate (a 〈〉 title inside a 《》 title, the war inside
+    /// its anniversary).
+    pub nested: bool,
+    /// For rule-made names: the organization the name starts with (its parent).
+    pub parent: Option<EntityId>,
+}
+
+impl Candidate {
+    /// A candidate for a date or an amount, whose key is its value.
+    pub fn new_value(span: Range<usize>, class: Class, key: &str, rule: &str) -> Candidate {
+        Candidate::new(span, class, key, key, rule)
+    }
+
+    pub fn new(span: Range<usize>, class: Class, key: &str, label: &str, rule: impl Into<String>) -> Candidate {
+        Candidate {
+            span,
+            id: EntityId::new(class, key),
+            label: label.to_string(),
+            rule: rule.into(),
+            knowledge: Knowledge::default(),
+            nested: false,
+            parent: None,
+        }
+    }
+}
+
+/// The candidate for lexicon target `t` at `span`.
+pub fn from_target(lex: &Lexicon, t: Target, span: Range<usize>) -> Candidate {
+    match t {
+        Target::State(i) | Target::StateSide(i) => {
+            let s = &lex.states[i];
+            let mut c = Candidate::new(span, Class::State, &s.iso3, &s.zh, format!("lexicon:states.tsv#{}", s.iso3));
+            c.knowledge = Knowledge { en: Some(s.en.clone()), qid: s.qid.clone(), iso3: Some(s.iso3.clone()), relations: vec![] };
+            c
+        }
+        Target::Org(i) => {
+            let o = &lex.orgs[i];
+            let mut c = Candidate::new(span, Class::Organization, &o.zh, &o.zh, format!("lexicon:organizations.tsv#{}", o.zh));
+            c.knowledge = Knowledge { en: Some(o.en.clone()), qid: o.qid.clone(), iso3: None, relations: vec![] };
+            if let Some(p) = &o.parent {
+                c.knowledge.relations.push(("subOrganizationOf", EntityId::new(Class::Organization, p.as_str())));
+            }
+            c
+        }
+        Target::Place(i) => {
+            let p = &lex.places[i];
+            let mut c = Candidate::new(span, Class::Place, &p.zh, &p.zh, format!("lexicon:places.tsv#{}", p.zh));
+            c.knowledge = Knowledge { en: Some(p.en.clone()), qid: p.qid.clone(), iso3: None, relations: vec![] };
+            c
+        }
+        Target::Person(i) => {
+            let p = &lex.persons[i];
+            let mut c = Candidate::new(span, Class::Person, &p.zh, &p.zh, format!("lexicon:persons.tsv#{}", p.zh));
+            c.knowledge = Knowledge { en: Some(p.en.clone()), qid: p.qid.clone(), iso3: None, relations: vec![] };
+            c
+        }
+        Target::Event(i) => {
+            let e = &lex.events[i];
+            let mut c = Candidate::new(span, Class::Event, &e.zh, &e.zh, format!("lexicon:events.tsv#{}", e.zh));
+            c.knowledge = Knowledge { en: Some(e.en.clone()), qid: e.qid.clone(), iso3: None, relations: vec![] };
+            c
+        }
+    }
+}
+
+/// X方 forms that are ordinary words, never a state's side.
+const NOT_A_SIDE: &[&str] = &["南方", "北方", "东方", "西方", "地方", "对方", "双方", "多方", "各方", "一方", "官方", "军方", "警方", "上方", "下方", "前方", "后方", "远方", "比方", "药方", "平方", "立方", "配方", "土方"];
+/// A character after X方 that makes it another word (方面, 方式, 方法 …).
+const SIDE_BREAKERS: &str = "面式法向案针略位便程块形圆言才阵舟法子剂志";
+
+/// Lexicon candidates. Ambiguous X方 forms (乌方) go to the state among their readings
+/// that the document names; if none or several are named, the form stays unlinked.
+pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
+    let found: Vec<(Range<usize>, Vec<Target>)> = lex.find_entities(norm).map(|(r, t)| (r, t.to_vec())).collect();
+    let named_states: std::collections::HashSet<usize> = found
+        .iter()
+        .flat_map(|(_, ts)| ts.iter())
+        .filter_map(|t| match t {
+            Target::State(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (span, targets) in found {
+        let surface = &norm[span.clone()];
+        let side = targets.iter().all(|t| matches!(t, Target::StateSide(_)));
+        if side {
+            let next = norm[span.end..].chars().next();
+            if NOT_A_SIDE.contains(&surface) || next.is_some_and(|c| SIDE_BREAKERS.contains(c)) {
+                continue;
+            }
+            let readings: Vec<Target> = if targets.len() == 1 {
+                targets.clone()
+            } else {
+                targets.iter().copied().filter(|t| matches!(t, Target::StateSide(i) if named_states.contains(i))).collect()
+            };
+            if let [t] = readings.as_slice() {
+                let mut c = from_target(lex, *t, span);
+                c.rule = format!("{}:side", c.rule);
+                out.push(c);
+            }
+            continue;
+        }
+        // a surface form shared by several entries: prefer the order state, org, place, person
+        let mut targets = targets;
+        targets.sort_by_key(|t| match t {
+            Target::State(_) => 0,
+            Target::Org(_) => 1,
+            Target::Place(_) => 2,
+            Target::Person(_) => 3,
+            Target::Event(_) => 4,
+            Target::StateSide(_) => 5,
+        });
+        out.push(from_target(lex, targets[0], span));
+    }
+    out
+}
+
+static BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《((?:[^《》]|《[^《》]*》)+)》|“([^“”]{2,60})”").unwrap());
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（）()]*[0-9〇一二三四五六七八九]{4}[^（）()]*[）)]$").unwrap());
+
+/// Does `name` (a title without its brackets) end in an agreement head noun?
+fn agreement_head(lex: &Lexicon, name: &str, bracketed: bool) -> bool {
+    let name = PERIOD.replace(name, "");
+    lex.heads
+        .iter()
+        .any(|h| h.class == Class::Agreement && (bracketed || !h.bracketed_only) && name.ends_with(h.head.as_str()))
+}
+
+/// Titles in 《》 and quotes. The mention spans the title without its brackets.
+pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for caps in BRACKETS.captures_iter(norm) {
+        let (inner, quoted) = match (caps.get(1), caps.get(2)) {
+            (Some(m), _) => (m, false),
+            (None, Some(m)) => (m, true),
+            _ => continue,
+        };
+        let name = inner.as_str();
+        if name.trim().is_empty() || name.contains(['\n', '。']) {
+            continue;
+        }
+        let is_agreement = agreement_head(lex, name, true) || (!quoted && name.ends_with(['》', '〉']));
+        if !is_agreement {
+            continue;
+        }
+        let label = name.trim().replace('《', "〈").replace('》', "〉");
+        let rule = if quoted { "rule:title-quoted" } else { "rule:title-brackets" };
+        out.push(Candidate::new(inner.range(), Class::Agreement, &label, &label, rule));
+        // nested titles: 〈…〉 or 《…》 inside
+        let mut depth_start = None;
+        for (i, c) in name.char_indices() {
+            match c {
+                '〈' | '《' => depth_start = Some(i + c.len_utf8()),
+                '〉' | '》' => {
+                    if let Some(s) = depth_start.take() {
+                        let nested = &name[s..i];
+                        if agreement_head(lex, nested, true) {
+                            let start = inner.start() + s;
+                            let mut c = Candidate::new(start..start + nested.len(), Class::Agreement, nested, nested, "rule:title-nested");
+                            c.nested = true;
+                            out.push(c);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Characters that never stand inside a name made by a head-noun rule.
+const STOP_CHARS: &str = "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请已曾正均即且之给让使对";
+/// Punctuation that ends a name.
+fn is_name_char(c: char) -> bool {
+    (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•')) && !STOP_CHARS.contains(c)
+}
+
+/// Generic qualifiers that make a meeting unnamed (下次会议, 本届会议).
+const GENERIC_OCCASION: &[&str] = &["下次", "下届", "下一次", "下一届", "本次", "本届", "此次", "这次", "上次", "上届", "历次", "每次", "有关", "相关", "各种", "各类"];
+
+/// Names ending in a head noun of `data/rules/heads.tsv`. `anchors` are the lexicon and
+/// title candidates (a name may start at one); `dates` are date spans (a name may start
+/// right after one).
+pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: &[Range<usize>]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let anchor_ending_at = |p: usize| anchors.iter().filter(|a| a.span.end == p && !a.nested).max_by_key(|a| a.span.len());
+    for head in &lex.heads {
+        if head.bracketed_only {
+            continue;
+        }
+        for (hs, _) in norm.match_indices(head.head.as_str()) {
+            let he = hs + head.head.len();
+            // the head must end the name: not followed by more of a longer head (委员会 in 委员会议?)
+            if let Some(c) = anchors.iter().find(|a| a.span.start < he && hs < a.span.end && !(a.span.start >= hs && a.span.end <= he)) {
+                // the head sits inside a known name that runs past it (上海合作组织 in 上海合作组织峰会 is fine)
+                if c.span.end > he {
+                    continue;
+                }
+            }
+            // walk back over name characters and anchors
+            let mut p = hs;
+            let mut chain_anchors: Vec<&Candidate> = Vec::new();
+            let mut boundary = false;
+            loop {
+                if let Some(a) = anchor_ending_at(p) {
+                    if matches!(a.id.class, Class::State | Class::Organization | Class::Place | Class::Person | Class::Event) {
+                        chain_anchors.push(a);
+                        p = a.span.start;
+                        continue;
+                    }
+                    break;
+                }
+                if dates.iter().any(|d| d.end == p) {
+                    boundary = true;
+                    break;
+                }
+                if lex.boundaries.iter().any(|w| norm[..p].ends_with(w.as_str())) {
+                    boundary = true;
+                    break;
+                }
+                match norm[..p].chars().next_back() {
+                    Some(c) if is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            chain_anchors.reverse(); // left to right
+            let mut start = p;
+            // 和 joins two names: the name after it starts at its own anchor
+            if let Some(last_and) = norm[start..hs].rfind('和') {
+                let after = start + last_and + '和'.len_utf8();
+                if let Some(a) = chain_anchors.iter().find(|a| a.span.start == after) {
+                    start = a.span.start;
+                    chain_anchors.retain(|x| x.span.start >= start);
+                    boundary = true;
+                }
+            }
+            let first_anchor = chain_anchors.first().filter(|a| a.span.start == start);
+            let name = &norm[start..he];
+            if first_anchor.is_none() && !boundary {
+                // 关于…的磋商纪要: a descriptive title
+                if head.class == Class::Agreement
+                    && let Some(k) = norm[..hs].rfind("关于")
+                    && hs - k < 150
+                    && !norm[k..hs].contains(['，', '。', '；', '：', '\n'])
+                {
+                    let label = &norm[k..he];
+                    out.push(Candidate::new(k..he, Class::Agreement, label, label, "rule:head-about"));
+                }
+                continue;
+            }
+            if name.len() <= head.head.len() || name.chars().count() < 3 {
+                continue;
+            }
+            let before_head = &norm[start..hs];
+            if head.class == Class::Event && GENERIC_OCCASION.iter().any(|g| before_head.ends_with(g)) {
+                continue;
+            }
+            // a name that is nothing but known names and the head is that (联合国大会) or too generic
+            let (label, parent) = match first_anchor {
+                Some(a) if a.id.class == Class::Organization => {
+                    let rest = &norm[a.span.end..he];
+                    let label = format!("{}{rest}", a.label);
+                    let parent = (head.class == Class::Organization).then(|| a.id.clone());
+                    (label, parent)
+                }
+                _ => (name.to_string(), None),
+            };
+            let mut c = Candidate::new(start..he, head.class, &label, &label, format!("rule:head-{}", head.head));
+            c.parent = parent;
+            out.push(c);
+        }
+    }
+    out
+}
+
+static ANNIVERSARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(胜利|成立|建交|诞生|签署|爆发|结束)?([0-9]{1,3}|[一二三四五六七八九十百]{1,4})周年").unwrap());
+
+/// Anniversaries: a war, organization or state mention followed by (胜利|成立…)N周年.
+/// The inner mention stays, nested.
+pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for a in anchors {
+        if !matches!(a.id.class, Class::Event | Class::Organization | Class::State) {
+            continue;
+        }
+        if let Some(m) = ANNIVERSARY.find(&norm[a.span.end..]) {
+            let suffix = m.as_str();
+            let span = a.span.start..a.span.end + m.end();
+            let label = format!("{}{suffix}", a.label);
+            let key = format!("{}{suffix}", a.id.key);
+            let mut c = Candidate::new(span, Class::Event, &key, &label, "rule:anniversary");
+            c.parent = Some(a.id.clone());
+            out.push(c);
+        }
+    }
+    out
+}
+
+static CHINA_SHORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:来|访|在|赴|驻|旅|援|离)华").unwrap());
+
+/// 华 in 来华, 访华 … — China.
+pub fn china_short_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
+    let Some(i) = lex.state("CHN") else { return Vec::new() };
+    CHINA_SHORT
+        .find_iter(norm)
+        .filter(|m| !norm[m.end()..].starts_with(['人', '侨', '裔', '文', '语', '盛', '府']))
+        .map(|m| {
+            let mut c = from_target(lex, Target::State(i), m.end() - '华'.len_utf8()..m.end());
+            c.rule = "rule:china-short".into();
+            c
+        })
+        .collect()
+}
+
+/// Persons named by a title: a signature or by-line (国名+title, white space, name), 尊敬的X总统,
+/// and state+title+name in running text when a verb or punctuation follows the name.
+pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (t, title) in lex.find_titles(norm) {
+        // title, white space, name to the end of the line (signature blocks, by-lines)
+        let rest = &norm[t.end..];
+        let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
+        if ws > 0 {
+            let line = rest[ws..].split('\n').next().unwrap_or("").trim_end();
+            let n = line.chars().count();
+            if (2..=12).contains(&n) && line.chars().all(|c| is_han(c) || c == '·' || c == '•') {
+                let start = t.end + ws;
+                out.push(person(start..start + line.len(), line, "rule:person-signature"));
+                continue;
+            }
+        }
+        // 尊敬的 X 总统
+        let before = &norm[..t.start];
+        if let Some(k) = before.rfind("尊敬的") {
+            let name = &before[k + "尊敬的".len()..];
+            let n = name.chars().count();
+            if (2..=8).contains(&n) && name.chars().all(|c| is_han(c) || c == '·') && !anchors.iter().any(|a| a.span.start < t.start && a.span.end > k + 9) {
+                let start = k + "尊敬的".len();
+                out.push(person(start..t.start, name, "rule:person-honorific"));
+                continue;
+            }
+        }
+        // state + title + name + (verb | punctuation)
+        let after_state = anchors.iter().any(|a| a.id.class == Class::State && a.span.end == t.start);
+        if after_state && title.role != crate::lexicon::Role::Honorific {
+            if let Some(len) = name_before_verb(rest) {
+                let name = &rest[..len];
+                out.push(person(t.end..t.end + len, name, "rule:person-title"));
+            }
+        }
+    }
+    out
+}
+
+const AFTER_NAME: &[&str] = &["表示", "说", "指出", "强调", "会见", "会谈", "出席", "主持", "宣布", "致辞", "发表", "访问", "举行", "签署", "，", "、", "。", "（", "："];
+
+/// The length (bytes) of a 2–4 character name at the start of `rest` that a speech verb,
+/// a preposition or punctuation follows.
+fn name_before_verb(rest: &str) -> Option<usize> {
+    let mut ends = Vec::new();
+    for (i, (b, c)) in rest.char_indices().enumerate() {
+        if !(is_han(c) || c == '·') || i >= 12 {
+            break;
+        }
+        ends.push(b + c.len_utf8());
+    }
+    // prefer the shortest name that a cue follows (普京表示, not 普京表)
+    ends.into_iter().enumerate().skip(1).take(5).find(|(_, e)| AFTER_NAME.iter().any(|w| rest[*e..].starts_with(w))).map(|(_, e)| e)
+}
+
+fn person(span: Range<usize>, name: &str, rule: &str) -> Candidate {
+    Candidate::new(span, Class::Person, name, name, rule)
+}

@@ -1,0 +1,317 @@
+//! Statements: who proposes, supports, calls for, decides what (SCHEMA.md "Statements
+//! and proposals").
+//!
+//! - **Sentences** end at 。！？ or a line end (page breaks are already repaired), never
+//!   crossing a document.
+//! - **Cues** come from `data/rules/cues.tsv`, leftmost-longest; a cue inside a longer
+//!   word (纲要, 应对, 决定性, 意愿 …: the table's blockers), inside an entity's name
+//!   (俄罗斯总统倡议 in a title), or followed by 的 (支持的改革方案, 批准的《纲要》: a
+//!   relative clause or a noun) is no cue. 提出…倡议/建议 is a Propose.
+//! - **Actors**: the subject that opens the cue's clause — a state or X方, an
+//!   organization, X成员国, a head of state, or the collective words 成员国, 各成员国, 元首们,
+//!   各方, 我们, 各国, 我 (the document's organization in a declaration; the speaker's state
+//!   in a speech). A clause that opens with the cue or a short adverb (还, 也深表) carries
+//!   the sentence's last subject, and failing that the document's voice (the
+//!   organization of a declaration, the speaker of a speech).
+//! - **Modal cues** (要, 应该, 应当, 应) count only after an explicit or carried subject
+//!   我们, 各方, 成员国 or 各国; **将** only right after its actor (中方还将…), and not where
+//!   it means 把 (将X作为/变成/建成…).
+//! - **One statement per (sentence, actor, act)**. A statement concerns the entities of
+//!   its clause — from the sentence start (first statement) or its cue, to the next
+//!   statement's cue — other than its actor, dates and sums; a cue whose complement is
+//!   the next cue's (重申，决心恪守《条约》) shares that clause's entities; 这是 refers back
+//!   to the last agreement or event named before it.
+
+use std::ops::Range;
+
+use crate::lexicon::{CueKind, Lexicon};
+use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Statement};
+
+/// Sentence spans of `norm`: up to and including 。！？, or to a line end; trimmed.
+pub fn sentences(norm: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let t = &norm[s..e];
+        let lead = t.len() - t.trim_start().len();
+        let trail = t.len() - t.trim_end().len();
+        if lead < t.len() {
+            out.push(s + lead..e - trail);
+        }
+    };
+    for (i, c) in norm.char_indices() {
+        match c {
+            '。' | '！' | '？' | '!' | '?' => {
+                let mut end = i + c.len_utf8();
+                // a closing quote or bracket stays with its sentence
+                while let Some(n) = norm[end..].chars().next().filter(|n| matches!(n, '”' | '’' | '」' | '）' | ')')) {
+                    end += n.len_utf8();
+                }
+                if end > start {
+                    push(start, end, &mut out);
+                    start = end;
+                }
+            }
+            '\n' if i >= start => {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < norm.len() {
+        push(start, norm.len(), &mut out);
+    }
+    out
+}
+
+const COLLECTIVE: &[&str] = &["各成员国", "成员国", "元首们", "各方", "我们", "各国", "我"];
+const MODAL_SUBJECTS: &[&str] = &["我们", "各方", "成员国", "各成员国", "各国"];
+const ADVERBS: &[&str] = &["还", "也", "都", "均", "并", "再次", "继续", "进一步", "一如既往地", "共同", "一道", "同时", "此外", "同样", "愿", "已", "则", "仍", "始终", "一致", "坚决", "高度", "积极", "全力", "充分", "衷心", "诚挚", "一贯", "对此", "特别"];
+const BA_VERBS: &[&str] = &["作为", "变成", "建成", "吸引到", "纳入", "列为", "视为", "打造成", "转变为", "提升为", "确定为", "定为", "变为", "提交", "融入", "引向", "推向"];
+
+/// Who speaks when no subject is named, and who 我 is.
+struct Voice {
+    kind: DocKind,
+    speaker: Option<EntityId>,
+    organization: Option<EntityId>,
+}
+
+pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
+    let norm = doc.doc.norm.as_str();
+    let voice = voice(doc);
+    let mut out: Vec<Statement> = Vec::new();
+    for sentence in &doc.sentences {
+        let ms: Vec<&Mention> = doc.mentions.iter().filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end).collect();
+        // cues of this sentence, with the actor of each
+        let mut carried: Option<(EntityId, &str)> = None;
+        let mut found: Vec<(usize, EntityId, String, String, String)> = Vec::new(); // (cue start, actor, act, cue, rule)
+        let text = &norm[sentence.clone()];
+        let mut cues: Vec<(Range<usize>, String, CueKind, String)> = Vec::new();
+        for (r, cue) in lex.find_cues(text) {
+            let r = sentence.start + r.start..sentence.start + r.end;
+            if blocked(norm, &r, &cue.blockers) || ms.iter().any(|m| m.span.start <= r.start && r.end <= m.span.end && m.entity.class != Class::Date) {
+                continue;
+            }
+            if cue.kind == CueKind::Verb && norm[r.end..].starts_with('的') && !matches!(cue.act.as_str(), "CallFor" | "Affirm") {
+                continue;
+            }
+            cues.push((r, cue.act.clone(), cue.kind, cue.cue.clone()));
+        }
+        // 提出…倡议/建议
+        if let Some(i) = text.find("提出") {
+            let after = &text[i..];
+            let stop = after.find(['，', '。', '；']).unwrap_or(after.len());
+            if after[..stop].ends_with("倡议") || after[..stop].ends_with("建议") {
+                let at = sentence.start + i;
+                cues.retain(|(r, ..)| !(r.start > at && r.start < at + stop));
+                cues.push((at..at + "提出".len(), "Propose".into(), CueKind::Verb, "提出…倡议".into()));
+                cues.sort_by_key(|(r, ..)| r.start);
+            }
+        }
+        for (r, act, kind, cue) in cues {
+            let clause_start = norm[sentence.start..r.start].rfind(['，', '；', '：', ',']).map_or(sentence.start, |i| {
+                let at = sentence.start + i;
+                at + norm[at..].chars().next().map_or(1, char::len_utf8)
+            });
+            let prefix = &norm[clause_start..r.start];
+            let subject = subject_of(norm, clause_start, prefix, &ms, &voice, doc);
+            let prefix_rest = subject.as_ref().map_or(prefix, |(_, _, end)| &norm[*end..r.start]);
+            let adverbial = is_adverbial(prefix_rest);
+            let actor_word: Option<(EntityId, &str)> = match &subject {
+                Some((id, word, _)) if adverbial || kind == CueKind::Verb => Some((id.clone(), word)),
+                None if prefix.chars().count() <= 4 && !ms.iter().any(|m| m.span.start >= clause_start && m.span.end <= r.start) => {
+                    carried.clone().or_else(|| if kind == CueKind::Verb { default_actor(&voice) } else { None })
+                }
+                _ => None,
+            };
+            if let Some((id, word, _)) = &subject {
+                carried = Some((id.clone(), word));
+            }
+            let Some((actor, word)) = actor_word else { continue };
+            let rule = match kind {
+                CueKind::Modal => {
+                    if !MODAL_SUBJECTS.contains(&word) {
+                        continue;
+                    }
+                    "cue-modal"
+                }
+                CueKind::Future => {
+                    if !adverbial || subject.is_none() && prefix.chars().count() > 0 && !is_adverbial(prefix) {
+                        continue;
+                    }
+                    let clause_end = norm[r.end..sentence.end].find(['，', '。', '；']).map_or(sentence.end, |i| r.end + i);
+                    if BA_VERBS.iter().any(|v| norm[r.end..clause_end].contains(v)) {
+                        continue;
+                    }
+                    "cue-future"
+                }
+                CueKind::Verb => {
+                    if !adverbial && subject.is_none() {
+                        continue;
+                    }
+                    "cue-verb"
+                }
+            };
+            let rule = format!("{rule}:{}", if subject.is_some() { "subject" } else { "carried" });
+            found.push((r.start, actor, act, cue, rule));
+        }
+        // one statement per (actor, act); clauses between cues
+        let mut seen: Vec<(EntityId, String)> = Vec::new();
+        let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
+        for (i, (at, actor, act, cue, rule)) in found.iter().enumerate() {
+            if seen.contains(&(actor.clone(), act.clone())) {
+                continue;
+            }
+            seen.push((actor.clone(), act.clone()));
+            let from = if i == 0 { sentence.start } else { *at };
+            let mut to = starts.get(i + 1).copied().unwrap_or(sentence.end);
+            // a cue whose complement is the next cue's shares it
+            let own = |a: usize, b: usize| ms.iter().any(|m| m.span.start >= a && m.span.end <= b && m.entity != *actor && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount));
+            let mut j = i + 1;
+            while j < starts.len() && !own(*at, starts[j]) {
+                to = starts.get(j + 1).copied().unwrap_or(sentence.end);
+                j += 1;
+            }
+            let clause: Vec<&&Mention> = ms.iter().filter(|m| m.span.start >= from && m.span.end <= to).collect();
+            let mut concerns: Vec<EntityId> = Vec::new();
+            for m in &clause {
+                if m.entity != *actor && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount) && !concerns.contains(&m.entity) {
+                    concerns.push(m.entity.clone());
+                }
+            }
+            if concerns.is_empty() && (norm[from..to].contains("这是") || norm[from..to].contains("这一")) {
+                if let Some(m) = ms.iter().rev().find(|m| m.span.end <= from && matches!(m.entity.class, Class::Agreement | Class::Event)) {
+                    concerns.push(m.entity.clone());
+                }
+            }
+            let amount = clause.iter().find(|m| m.entity.class == Class::MonetaryAmount).map(|m| m.entity.clone());
+            let date = clause.iter().find(|m| m.entity.class == Class::Date).map(|m| m.entity.clone());
+            out.push(Statement {
+                sentence: sentence.clone(),
+                actor: actor.clone(),
+                act: act.clone(),
+                cue: cue.clone(),
+                rule: rule.clone(),
+                concerns,
+                amount,
+                date,
+            });
+        }
+    }
+    out
+}
+
+fn blocked(norm: &str, r: &Range<usize>, blockers: &[String]) -> bool {
+    let cue = &norm[r.clone()];
+    blockers.iter().any(|b| {
+        b.match_indices(cue).any(|(k, _)| r.start >= k && norm[r.start - k..].starts_with(b.as_str()))
+    })
+}
+
+fn is_adverbial(s: &str) -> bool {
+    let mut rest = s.trim();
+    'outer: while !rest.is_empty() {
+        for a in ADVERBS {
+            if let Some(r) = rest.strip_prefix(a) {
+                rest = r;
+                continue 'outer;
+            }
+        }
+        // 和全世界, 及其人民: a short coordinated subject
+        if let Some(r) = rest.strip_prefix('和').or_else(|| rest.strip_prefix("及其")) {
+            let n: usize = r.char_indices().take(4).take_while(|(_, c)| crate::text::is_han(*c)).count();
+            if n > 0 {
+                let cut: usize = r.chars().take(n).map(char::len_utf8).sum();
+                rest = &r[cut..];
+                continue;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// The subject that opens a clause: (actor, the word that named it, where it ends).
+fn subject_of<'a>(norm: &'a str, clause_start: usize, prefix: &'a str, ms: &[&Mention], voice: &Voice, doc: &Annotated) -> Option<(EntityId, &'static str, usize)> {
+    // a leading date (2015年上合组织成员国…) or adverb is skipped
+    let mut at = clause_start;
+    if let Some(d) = ms.iter().find(|m| m.span.start == at && m.entity.class == Class::Date) {
+        at = d.span.end;
+    }
+    for a in ["此外", "同时", "因此", "对此", "当前", "目前", "另外", "为此"] {
+        if norm[at..].starts_with(a) {
+            at += a.len();
+        }
+    }
+    let _ = prefix;
+    if let Some(m) = ms.iter().find(|m| m.span.start == at) {
+        let after = &norm[m.span.end..];
+        match m.entity.class {
+            Class::Organization if after.starts_with("成员国") || after.starts_with("各成员国") => {
+                let end = m.span.end + if after.starts_with("成员国") { "成员国".len() } else { "各成员国".len() };
+                let who = if voice.kind == DocKind::Speech { voice.speaker.clone() } else { Some(m.entity.clone()) };
+                return who.map(|w| (w, "成员国", end));
+            }
+            Class::State | Class::Organization => return Some((m.entity.clone(), "", m.span.end)),
+            Class::Person => {
+                let state = doc.relations.iter().find(|r| r.property == "headOf" && r.subject == m.entity).map(|r| r.object.clone());
+                return state.map(|s| (s, "", m.span.end));
+            }
+            _ => return None,
+        }
+    }
+    for word in COLLECTIVE {
+        if norm[at..].starts_with(word) {
+            let end = at + word.len();
+            let who = match (voice.kind, *word) {
+                (DocKind::Speech, "我" | "我们" | "各方" | "各国") => voice.speaker.clone(),
+                (DocKind::Speech, _) => None,
+                (_, "我" | "我们") => voice.organization.clone().or_else(|| voice.speaker.clone()),
+                (DocKind::Declaration, _) => voice.organization.clone(),
+                (_, "各国") => None,
+                _ => voice.organization.clone(),
+            };
+            return who.map(|w| (w, *word, end));
+        }
+    }
+    None
+}
+
+fn default_actor(voice: &Voice) -> Option<(EntityId, &'static str)> {
+    match voice.kind {
+        DocKind::Speech => voice.speaker.clone().map(|s| (s, "我")),
+        DocKind::Declaration => voice.organization.clone().map(|o| (o, "成员国")),
+        DocKind::Document => None,
+    }
+}
+
+fn voice(doc: &Annotated) -> Voice {
+    let speaker = doc
+        .fields
+        .author
+        .as_ref()
+        .and_then(|a| doc.relations.iter().find(|r| r.property == "headOf" && &r.subject == a))
+        .map(|r| r.object.clone())
+        .or_else(|| {
+            // the state that speaks of itself as X方 most often
+            let mut counts: Vec<(EntityId, usize)> = Vec::new();
+            for m in doc.mentions.iter().filter(|m| m.rule.ends_with(":side")) {
+                match counts.iter_mut().find(|(id, _)| *id == m.entity) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((m.entity.clone(), 1)),
+                }
+            }
+            counts.into_iter().max_by_key(|(_, n)| *n).map(|(id, _)| id).filter(|_| doc.kind == DocKind::Speech)
+        });
+    let subs: Vec<&EntityId> = doc.relations.iter().filter(|r| r.property == "subOrganizationOf").map(|r| &r.subject).collect();
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.entity.class == Class::Organization && !subs.contains(&&m.entity)) {
+        match counts.iter_mut().find(|(id, _)| *id == m.entity) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.entity.clone(), 1)),
+        }
+    }
+    let organization = counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(id, _)| id);
+    Voice { kind: doc.kind, speaker, organization }
+}

@@ -1,0 +1,223 @@
+//! Graph building: annotated documents → RDF quads, exactly per SCHEMA.md.
+//!
+//! In: [`Annotated`] documents. Out: quads, each document's in the named graph whose IRI
+//! is the document's (the document is also its `nif:Context`), and lexicon knowledge
+//! (English names, Wikidata IDs, ISO codes, lexicon relations) in the graph
+//! `dgr:graph/lexicon`, which no scorer counts.
+//!
+//! Guarantees: IRIs are deterministic and valid whatever a label holds (the key is
+//! percent-encoded: `dgr:org/%E4%B8%8A…`); mention offsets are code points of the
+//! original text, end exclusive, and `nif:anchorOf` equals that span of `nif:isString`;
+//! quads come out in a deterministic order.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use crate::model::{Annotated, Class, DocKind, Entity, EntityId};
+use crate::text::Offsets;
+use crate::vocab::{dcterms, dg, dgr, itsrdf, nif, rdf, rdfs, skos, xsd};
+
+/// Percent-encodes everything but ASCII letters, digits and `-._~`.
+pub fn encode_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() * 3);
+    for b in key.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The IRI of an entity.
+pub fn entity_iri(id: &EntityId) -> NamedNode {
+    let key = match id.class {
+        Class::Date => id.key.replace('/', "--"),
+        Class::MonetaryAmount => id.key.replace(' ', "-"),
+        _ => id.key.clone(),
+    };
+    iri(&format!("{}{}/{}", dgr::NS, id.class.segment(), encode_key(&key)))
+}
+
+/// The IRI of a document: `dgr:doc/{file stem}/{sequence}`.
+pub fn document_iri(source_name: &str, seq: usize) -> NamedNode {
+    let stem = source_name.rsplit_once('.').map_or(source_name, |(s, _)| s);
+    iri(&format!("{}doc/{}/{seq}", dgr::NS, encode_key(stem)))
+}
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn zh(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "zh")
+}
+
+fn count(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), iri(xsd::NON_NEGATIVE_INTEGER))
+}
+
+struct Writer {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Writer {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, iri(p), o, self.graph.clone()));
+    }
+}
+
+/// The quads of one document, then its lexicon knowledge.
+pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
+    let d = &doc.doc;
+    let doc_iri = document_iri(&d.source_name, d.seq);
+    let mut w = Writer { graph: GraphName::NamedNode(doc_iri.clone()), quads: Vec::new() };
+    let norm_offsets = Offsets::new(&d.norm);
+    let text_offsets = Offsets::new(&d.text);
+    let text_chars = d.text.chars().count();
+    let span_node = |kind: &str, span: &std::ops::Range<usize>| {
+        let c = norm_offsets.chars(span);
+        (iri(&format!("{}#{kind}={},{}", doc_iri.as_str(), c.start, c.end)), c)
+    };
+
+    // the document and its context
+    w.add(doc_iri.clone(), rdf::TYPE, iri(dg::DOCUMENT));
+    match doc.kind {
+        DocKind::Speech => w.add(doc_iri.clone(), rdf::TYPE, iri(dg::SPEECH)),
+        DocKind::Declaration => w.add(doc_iri.clone(), rdf::TYPE, iri(dg::DECLARATION)),
+        DocKind::Document => {}
+    }
+    w.add(doc_iri.clone(), rdf::TYPE, iri(nif::CONTEXT));
+    w.add(doc_iri.clone(), nif::IS_STRING, Literal::new_simple_literal(&d.text));
+    w.add(doc_iri.clone(), nif::BEGIN_INDEX, count(0));
+    w.add(doc_iri.clone(), nif::END_INDEX, count(text_chars));
+    w.add(doc_iri.clone(), dg::SEQUENCE, Literal::new_typed_literal(d.seq.to_string(), iri(xsd::INTEGER)));
+    w.add(doc_iri.clone(), dg::SOURCE_FILE, Literal::new_simple_literal(&d.source_name));
+    let f = &doc.fields;
+    if let Some(t) = &f.title {
+        w.add(doc_iri.clone(), dcterms::TITLE, zh(t));
+    }
+    for (p, v) in [(dg::AUTHOR, &f.author), (dg::DATE_PROP, &f.date), (dg::LOCATION, &f.location), (dg::DELIVERED_AT, &f.delivered_at)] {
+        if let Some(id) = v {
+            w.add(doc_iri.clone(), p, entity_iri(id));
+        }
+    }
+    for s in &f.signatories {
+        w.add(doc_iri.clone(), dg::SIGNATORY, entity_iri(s));
+    }
+
+    // entities
+    for e in doc.entities.values() {
+        entity_quads(&mut w, e);
+    }
+
+    // mentions
+    for m in &doc.mentions {
+        let (node, c) = span_node("char", &m.span);
+        w.add(node.clone(), rdf::TYPE, iri(nif::PHRASE));
+        w.add(node.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
+        w.add(node.clone(), nif::REFERENCE_CONTEXT, doc_iri.clone());
+        w.add(node.clone(), nif::BEGIN_INDEX, count(c.start));
+        w.add(node.clone(), nif::END_INDEX, count(c.end));
+        w.add(node.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]));
+        w.add(node.clone(), itsrdf::TA_IDENT_REF, entity_iri(&m.entity));
+        w.add(node, dg::RULE, Literal::new_simple_literal(&m.rule));
+    }
+
+    // relations
+    for r in &doc.relations {
+        w.add(entity_iri(&r.subject), &format!("{}{}", dg::NS, r.property), entity_iri(&r.object));
+    }
+
+    // statements
+    for s in &doc.statements {
+        let (sentence, c) = span_node("sentence", &s.sentence);
+        let actor_key = encode_key(&s.actor.key);
+        let st = iri(&format!("{}/statement/{}-{}-{}", doc_iri.as_str(), c.start, s.act, actor_key));
+        w.add(sentence.clone(), rdf::TYPE, iri(nif::SENTENCE));
+        w.add(sentence.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
+        w.add(sentence.clone(), nif::REFERENCE_CONTEXT, doc_iri.clone());
+        w.add(sentence.clone(), nif::BEGIN_INDEX, count(c.start));
+        w.add(sentence.clone(), nif::END_INDEX, count(c.end));
+        w.add(sentence.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]));
+        w.add(st.clone(), rdf::TYPE, iri(dg::STATEMENT));
+        if s.is_proposal() {
+            w.add(st.clone(), rdf::TYPE, iri(dg::PROPOSAL));
+        }
+        w.add(st.clone(), dg::ACTOR, entity_iri(&s.actor));
+        w.add(st.clone(), dg::ACT_PROP, iri(&dg::act(&s.act)));
+        w.add(st.clone(), dg::SENTENCE, sentence);
+        for c in &s.concerns {
+            w.add(st.clone(), dg::CONCERNS, entity_iri(c));
+        }
+        if let Some(a) = &s.amount {
+            w.add(st.clone(), dg::AMOUNT, entity_iri(a));
+        }
+        if let Some(a) = &s.date {
+            w.add(st.clone(), dg::DATE_PROP, entity_iri(a));
+        }
+        w.add(st.clone(), dg::CAMEO_CODE, Literal::new_simple_literal(s.cameo_code()));
+        w.add(st.clone(), dg::RULE, Literal::new_simple_literal(&s.rule));
+        w.add(st, dg::CUE, zh(&s.cue));
+    }
+
+    // lexicon knowledge, in its own graph
+    let mut lexicon = Writer { graph: GraphName::NamedNode(iri(dgr::LEXICON_GRAPH)), quads: Vec::new() };
+    for e in doc.entities.values() {
+        let node = entity_iri(&e.id);
+        let k = &e.knowledge;
+        if let Some(en) = &k.en {
+            lexicon.add(node.clone(), rdfs::LABEL, Literal::new_language_tagged_literal_unchecked(en, "en"));
+        }
+        if let Some(q) = &k.qid {
+            lexicon.add(node.clone(), skos::EXACT_MATCH, iri(&crate::vocab::wikidata(q)));
+        }
+        if let Some(c) = &k.iso3 {
+            lexicon.add(node.clone(), dg::ISO3, Literal::new_simple_literal(c));
+        }
+        for (p, o) in &k.relations {
+            lexicon.add(node.clone(), &format!("{}{p}", dg::NS), entity_iri(o));
+        }
+    }
+    let mut quads = w.quads;
+    quads.extend(lexicon.quads);
+    quads.dedup();
+    quads
+}
+
+fn entity_quads(w: &mut Writer, e: &Entity) {
+    let node = entity_iri(&e.id);
+    w.add(node.clone(), rdf::TYPE, iri(&format!("{}{}", dg::NS, e.id.class.name())));
+    w.add(node.clone(), rdfs::LABEL, zh(&e.label));
+    for a in &e.alt_labels {
+        w.add(node.clone(), skos::ALT_LABEL, zh(a));
+    }
+    if let Some(v) = &e.value {
+        let literal = match e.id.class {
+            Class::MonetaryAmount => Literal::new_typed_literal(v, iri(xsd::DECIMAL)),
+            _ => Literal::new_simple_literal(v),
+        };
+        w.add(node.clone(), dg::VALUE, literal);
+    }
+    if let Some(c) = &e.currency {
+        w.add(node, dg::CURRENCY, Literal::new_simple_literal(c));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_are_valid_whatever_the_label() {
+        for key in ["上海合作组织", "a b<c>\"d\"{e}|f\\g^h`", "〈中亚无核武器区条约〉议定书", "6+5工作机制", "x/y#z?w"] {
+            let id = EntityId::new(Class::Agreement, key);
+            let node = entity_iri(&id);
+            assert!(NamedNode::new(node.as_str()).is_ok(), "{node}");
+        }
+        assert_eq!(entity_iri(&EntityId::new(Class::State, "CHN")).as_str(), "https://w3id.org/diplograph/id/state/CHN");
+        assert_eq!(entity_iri(&EntityId::new(Class::Date, "2014-09-11/2014-09-12")).as_str(), "https://w3id.org/diplograph/id/date/2014-09-11--2014-09-12");
+        assert_eq!(document_iri("sco-2014-dushanbe.txt", 2).as_str(), "https://w3id.org/diplograph/id/doc/sco-2014-dushanbe/2");
+    }
+}

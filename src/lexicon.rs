@@ -1,0 +1,449 @@
+//! Lexicons and rule tables: data files compiled once into automata.
+//!
+//! In: the tab-separated files of `data/lexicon/` (states, organizations, places,
+//! persons, titles) and `data/rules/` (statement cues, head nouns, boundary words),
+//! built into the binary, plus the same files from any directory the user names
+//! (`--lexicon DIR`), whose rows add to the built-in ones or replace the row with the same
+//! `zh` name. Out: a [`Lexicon`] whose [`Lexicon::entities`] automaton finds every surface
+//! form at once.
+//!
+//! Format, for every file: UTF-8; `#` starts a comment line; the first other line names
+//! the columns; each further line holds exactly that many tab-separated cells (empty
+//! cells allowed); several values in one cell are separated by `|`. A malformed line is
+//! an error naming file and line.
+//!
+//! The entity automaton reports every occurrence, overlapping ones included; the
+//! extractor keeps the longest (see `extract::resolve`). Titles match leftmost-longest
+//! (外交部长 over 外交部).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::error::{Error, Position, Result};
+use crate::text::normalize;
+
+/// A sovereign state (UN member or observer).
+#[derive(Debug, Clone)]
+pub struct StateEntry {
+    pub iso3: String,
+    pub zh: String,
+    pub en: String,
+    /// One-character abbreviations (俄, 塔 …) from which X方 forms are made.
+    pub abbr: Vec<String>,
+    pub aliases: Vec<String>,
+    pub qid: Option<String>,
+}
+
+/// An organization, organ, fund, bank, named group or news agency.
+#[derive(Debug, Clone)]
+pub struct OrgEntry {
+    pub zh: String,
+    pub en: String,
+    pub aliases: Vec<String>,
+    /// The `zh` of the organization it belongs to.
+    pub parent: Option<String>,
+    pub qid: Option<String>,
+}
+
+/// A city or a named region.
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    pub zh: String,
+    pub en: String,
+    /// `capital`, `city` or `region`.
+    pub kind: String,
+    /// ISO 3166-1 alpha-3 of the state it lies in.
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    pub qid: Option<String>,
+}
+
+/// A named event no head-noun rule finds (wars, mostly).
+#[derive(Debug, Clone)]
+pub struct EventEntry {
+    pub zh: String,
+    pub en: String,
+    pub aliases: Vec<String>,
+    pub qid: Option<String>,
+}
+
+/// A person known by name.
+#[derive(Debug, Clone)]
+pub struct PersonEntry {
+    pub zh: String,
+    pub en: String,
+    pub state: Option<String>,
+    pub aliases: Vec<String>,
+    pub qid: Option<String>,
+}
+
+/// The role a title gives its holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    HeadOfState,
+    HeadOfGovernment,
+    Minister,
+    Official,
+    Royal,
+    Honorific,
+}
+
+impl Role {
+    /// Does the title make its holder the head (`dg:headOf`) of the state it names?
+    pub fn heads_state(self) -> bool {
+        matches!(self, Role::HeadOfState | Role::HeadOfGovernment | Role::Royal)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TitleEntry {
+    pub zh: String,
+    pub en: String,
+    pub role: Role,
+}
+
+/// How a statement cue is read (see `data/rules/cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    Verb,
+    Modal,
+    Future,
+}
+
+#[derive(Debug, Clone)]
+pub struct CueEntry {
+    pub cue: String,
+    /// The local name of the act (`Propose` …).
+    pub act: String,
+    pub kind: CueKind,
+    pub blockers: Vec<String>,
+}
+
+/// An entity class a head noun gives.
+#[derive(Debug, Clone)]
+pub struct HeadEntry {
+    pub class: crate::Class,
+    pub head: String,
+    pub bracketed_only: bool,
+}
+
+/// What a surface form found by the automaton stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    State(usize),
+    /// An X方 form of a state (塔方).
+    StateSide(usize),
+    Org(usize),
+    Place(usize),
+    Person(usize),
+    Event(usize),
+}
+
+/// Every lexicon and rule table, compiled.
+pub struct Lexicon {
+    pub states: Vec<StateEntry>,
+    pub orgs: Vec<OrgEntry>,
+    pub places: Vec<PlaceEntry>,
+    pub persons: Vec<PersonEntry>,
+    pub events: Vec<EventEntry>,
+    pub titles: Vec<TitleEntry>,
+    pub cues: Vec<CueEntry>,
+    pub heads: Vec<HeadEntry>,
+    pub boundaries: Vec<String>,
+    entities: AhoCorasick,
+    targets: Vec<Vec<Target>>,
+    titles_ac: AhoCorasick,
+    cues_ac: AhoCorasick,
+    org_by_name: HashMap<String, usize>,
+    state_by_iso: HashMap<String, usize>,
+}
+
+struct Files {
+    states: Vec<(PathBuf, String)>,
+    organizations: Vec<(PathBuf, String)>,
+    places: Vec<(PathBuf, String)>,
+    persons: Vec<(PathBuf, String)>,
+    events: Vec<(PathBuf, String)>,
+    titles: Vec<(PathBuf, String)>,
+    cues: Vec<(PathBuf, String)>,
+    heads: Vec<(PathBuf, String)>,
+    boundaries: Vec<(PathBuf, String)>,
+}
+
+macro_rules! builtin {
+    ($path:literal) => {
+        vec![(PathBuf::from(concat!("(built-in) data/", $path)), include_str!(concat!("../data/", $path)).to_string())]
+    };
+}
+
+impl Lexicon {
+    /// The built-in lexicons and rules.
+    pub fn builtin() -> Lexicon {
+        Lexicon::load(&[]).expect("the built-in lexicons are valid (checked by the test suite)")
+    }
+
+    /// The built-in lexicons, extended by the files of each directory in `dirs`
+    /// (`states.tsv`, `organizations.tsv`, `places.tsv`, `persons.tsv`, `events.tsv`, `titles.tsv`,
+    /// `cues.tsv`, `heads.tsv`, `boundaries.tsv`; any may be missing).
+    pub fn load(dirs: &[PathBuf]) -> Result<Lexicon> {
+        let mut files = Files {
+            states: builtin!("lexicon/states.tsv"),
+            organizations: builtin!("lexicon/organizations.tsv"),
+            places: builtin!("lexicon/places.tsv"),
+            persons: builtin!("lexicon/persons.tsv"),
+            events: builtin!("lexicon/events.tsv"),
+            titles: builtin!("lexicon/titles.tsv"),
+            cues: builtin!("rules/cues.tsv"),
+            heads: builtin!("rules/heads.tsv"),
+            boundaries: builtin!("rules/boundaries.tsv"),
+        };
+        for dir in dirs {
+            if !dir.is_dir() {
+                return Err(Error::input(dir, None, "is not a directory of lexicon files (states.tsv, organizations.tsv, …)"));
+            }
+            for (name, slot) in [
+                ("states.tsv", &mut files.states),
+                ("organizations.tsv", &mut files.organizations),
+                ("places.tsv", &mut files.places),
+                ("persons.tsv", &mut files.persons),
+                ("events.tsv", &mut files.events),
+                ("titles.tsv", &mut files.titles),
+                ("cues.tsv", &mut files.cues),
+                ("heads.tsv", &mut files.heads),
+                ("boundaries.tsv", &mut files.boundaries),
+            ] {
+                let path = dir.join(name);
+                if path.exists() {
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    slot.push((path, text));
+                }
+            }
+        }
+        Lexicon::compile(files)
+    }
+
+    fn compile(files: Files) -> Result<Lexicon> {
+        let states = rows(&files.states, &["iso3", "zh", "en", "abbr", "aliases", "status", "qid"], |c, _| {
+            Ok(StateEntry {
+                iso3: c[0].to_string(),
+                zh: c[1].to_string(),
+                en: c[2].to_string(),
+                abbr: list(c[3]),
+                aliases: list(c[4]),
+                qid: opt(c[6]),
+            })
+        }, |e| e.zh.clone())?;
+        let orgs = rows(&files.organizations, &["zh", "en", "aliases", "parent", "qid"], |c, _| {
+            Ok(OrgEntry { zh: c[0].into(), en: c[1].into(), aliases: list(c[2]), parent: opt(c[3]), qid: opt(c[4]) })
+        }, |e| e.zh.clone())?;
+        let places = rows(&files.places, &["zh", "en", "kind", "country", "aliases", "qid"], |c, _| {
+            Ok(PlaceEntry {
+                zh: c[0].into(),
+                en: c[1].into(),
+                kind: c[2].into(),
+                country: opt(c[3]),
+                aliases: list(c[4]),
+                qid: opt(c[5]),
+            })
+        }, |e| e.zh.clone())?;
+        let persons = rows(&files.persons, &["zh", "en", "state", "aliases", "qid"], |c, _| {
+            Ok(PersonEntry { zh: c[0].into(), en: c[1].into(), state: opt(c[2]), aliases: list(c[3]), qid: opt(c[4]) })
+        }, |e| e.zh.clone())?;
+        let events = rows(&files.events, &["zh", "en", "aliases", "qid"], |c, _| {
+            Ok(EventEntry { zh: c[0].into(), en: c[1].into(), aliases: list(c[2]), qid: opt(c[3]) })
+        }, |e| e.zh.clone())?;
+        let titles = rows(&files.titles, &["zh", "en", "role"], |c, at| {
+            let role = match c[2] {
+                "head_of_state" => Role::HeadOfState,
+                "head_of_government" => Role::HeadOfGovernment,
+                "minister" => Role::Minister,
+                "official" => Role::Official,
+                "royal" => Role::Royal,
+                "honorific" => Role::Honorific,
+                other => return Err(at(format!("unknown role {other:?}; use head_of_state, head_of_government, minister, official, royal or honorific"))),
+            };
+            Ok(TitleEntry { zh: c[0].into(), en: c[1].into(), role })
+        }, |e| e.zh.clone())?;
+        let cues = rows(&files.cues, &["cue", "act", "kind", "blockers"], |c, at| {
+            const ACTS: [&str; 9] = ["Propose", "CallFor", "Decide", "Commit", "Support", "Welcome", "Praise", "Affirm", "Oppose"];
+            if !ACTS.contains(&c[1]) {
+                return Err(at(format!("unknown act {:?}; use one of {}", c[1], ACTS.join(", "))));
+            }
+            let kind = match c[2] {
+                "verb" => CueKind::Verb,
+                "modal" => CueKind::Modal,
+                "future" => CueKind::Future,
+                other => return Err(at(format!("unknown cue kind {other:?}; use verb, modal or future"))),
+            };
+            Ok(CueEntry { cue: c[0].into(), act: c[1].into(), kind, blockers: list(c[3]) })
+        }, |e| e.cue.clone())?;
+        let heads = rows(&files.heads, &["class", "head", "where"], |c, at| {
+            let class = crate::Class::from_name(c[0]).ok_or_else(|| at(format!("unknown class {:?}", c[0])))?;
+            let bracketed_only = match c[2] {
+                "any" => false,
+                "bracketed" => true,
+                other => return Err(at(format!("unknown placement {other:?}; use any or bracketed"))),
+            };
+            Ok(HeadEntry { class, head: c[1].into(), bracketed_only })
+        }, |e| e.head.clone())?;
+        let boundaries = rows(&files.boundaries, &["word"], |c, _| Ok(c[0].to_string()), |w| w.clone())?;
+
+        let mut surface: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut add = |form: &str, t: Target| {
+            let form = normalize(form);
+            if !form.is_empty() {
+                let v = surface.entry(form).or_default();
+                if !v.contains(&t) {
+                    v.push(t);
+                }
+            }
+        };
+        for (i, s) in states.iter().enumerate() {
+            add(&s.zh, Target::State(i));
+            s.aliases.iter().for_each(|a| add(a, Target::State(i)));
+            s.abbr.iter().for_each(|a| add(&format!("{a}方"), Target::StateSide(i)));
+        }
+        for (i, o) in orgs.iter().enumerate() {
+            add(&o.zh, Target::Org(i));
+            o.aliases.iter().for_each(|a| add(a, Target::Org(i)));
+        }
+        for (i, p) in places.iter().enumerate() {
+            add(&p.zh, Target::Place(i));
+            p.aliases.iter().for_each(|a| add(a, Target::Place(i)));
+        }
+        for (i, p) in persons.iter().enumerate() {
+            add(&p.zh, Target::Person(i));
+            p.aliases.iter().for_each(|a| add(a, Target::Person(i)));
+        }
+        for (i, e) in events.iter().enumerate() {
+            add(&e.zh, Target::Event(i));
+            e.aliases.iter().for_each(|a| add(a, Target::Event(i)));
+        }
+        let mut forms: Vec<(String, Vec<Target>)> = surface.into_iter().collect();
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
+        let entities = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(forms.iter().map(|(f, _)| f))
+            .map_err(|e| Error::store(format!("cannot compile the lexicon automaton: {e}")))?;
+        let targets = forms.into_iter().map(|(_, t)| t).collect();
+        let titles_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(titles.iter().map(|t| normalize(&t.zh)))
+            .map_err(|e| Error::store(format!("cannot compile the title automaton: {e}")))?;
+        let cues_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(cues.iter().map(|c| normalize(&c.cue)))
+            .map_err(|e| Error::store(format!("cannot compile the cue automaton: {e}")))?;
+        let org_by_name = orgs.iter().enumerate().map(|(i, o)| (o.zh.clone(), i)).collect();
+        let state_by_iso = states.iter().enumerate().map(|(i, s)| (s.iso3.clone(), i)).collect();
+        Ok(Lexicon {
+            states,
+            orgs,
+            places,
+            persons,
+            events,
+            titles,
+            cues,
+            heads,
+            boundaries,
+            entities,
+            targets,
+            titles_ac,
+            cues_ac,
+            org_by_name,
+            state_by_iso,
+        })
+    }
+
+    /// Every lexicon surface form in `norm` (normalised text), overlapping ones included
+    /// (the extractor resolves overlaps), as byte ranges with what each may stand for
+    /// (more than one where a form is ambiguous).
+    pub fn find_entities<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Target])> + 'a {
+        self.entities.find_overlapping_iter(norm).map(|m| (m.range(), self.targets[m.pattern().as_usize()].as_slice()))
+    }
+
+    /// Every title (总统, 外交部长 …) in `norm`, leftmost-longest.
+    pub fn find_titles<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a TitleEntry)> + 'a {
+        self.titles_ac.find_iter(norm).map(|m| (m.range(), &self.titles[m.pattern().as_usize()]))
+    }
+
+    /// Every statement cue in `norm`, leftmost-longest (满意地指出 over 指出), blockers not
+    /// yet applied.
+    pub fn find_cues<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a CueEntry)> + 'a {
+        self.cues_ac.find_iter(norm).map(|m| (m.range(), &self.cues[m.pattern().as_usize()]))
+    }
+
+    /// The organization whose canonical name is `zh`.
+    pub fn org(&self, zh: &str) -> Option<usize> {
+        self.org_by_name.get(zh).copied()
+    }
+
+    /// The state with ISO code `iso3`.
+    pub fn state(&self, iso3: &str) -> Option<usize> {
+        self.state_by_iso.get(iso3).copied()
+    }
+}
+
+fn list(cell: &str) -> Vec<String> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+}
+
+fn opt(cell: &str) -> Option<String> {
+    Some(cell.trim()).filter(|s| !s.is_empty()).map(String::from)
+}
+
+/// Parses the tables of one kind (built-in first, then the user's), each row through
+/// `make`; a later row whose `key` equals an earlier one replaces it.
+fn rows<T>(
+    files: &[(PathBuf, String)],
+    columns: &[&str],
+    make: impl Fn(&[&str], &dyn Fn(String) -> Error) -> Result<T>,
+    key: impl Fn(&T) -> String,
+) -> Result<Vec<T>> {
+    let mut out: Vec<T> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (path, text) in files {
+        let mut header = false;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let at = |message: String| Error::input(path, Some(Position { line: n + 1, column: 1 }), message);
+            let cells: Vec<&str> = line.split('\t').collect();
+            if !header {
+                if cells != columns {
+                    return Err(at(format!("the header must name the columns {:?}, tab-separated; found {cells:?}", columns.join("\t"))));
+                }
+                header = true;
+                continue;
+            }
+            if cells.len() != columns.len() {
+                return Err(at(format!(
+                    "expected {} tab-separated cells ({}), found {}",
+                    columns.len(),
+                    columns.join(", "),
+                    cells.len()
+                )));
+            }
+            if cells[0].trim().is_empty() {
+                return Err(at(format!("the first cell ({}) is empty", columns[0])));
+            }
+            let row = make(&cells, &at)?;
+            match index.get(&key(&row)) {
+                Some(&i) => out[i] = row,
+                None => {
+                    index.insert(key(&row), out.len());
+                    out.push(row);
+                }
+            }
+        }
+        if !header {
+            return Err(Error::input(path, None, format!("has no header line; the first line must be {:?}", columns.join("\t"))));
+        }
+    }
+    Ok(out)
+}
+

@@ -1,0 +1,257 @@
+//! The `diplograph` binary: parses arguments, calls the library, maps errors to exit
+//! codes (0 success, 1 failure, 2 bad usage). A closed pipe (`| head`) is success.
+
+mod cli;
+
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::Parser;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphNameRef, NamedNode, Term};
+
+use cli::{Cli, Command, Results};
+use diplograph::query::{self, ResultsFormat};
+use diplograph::{Class, Extractor, Lexicon, rdfio, source, store, vocab};
+
+/// The bundled corpus, for `build` without paths outside a checkout.
+const BUNDLED: &[(&str, &str)] = &[("sco-2014-dushanbe.txt", include_str!("../data/corpus/sco-2014-dushanbe.txt"))];
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("diplograph: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Extract { paths, format, output, lexicon } => {
+            let format = rdf_format(format.as_deref(), output.as_deref())?;
+            let extractor = extractor(&lexicon.lexicon)?;
+            let built = diplograph::quads_of_inputs(&extractor, &paths)?;
+            let quads = built.into_iter().flat_map(|b| b.quads);
+            with_output(output.as_deref(), |w| {
+                rdfio::write_quads(format, quads, w)?;
+                Ok(())
+            })
+        }
+        Command::Build { paths, store, lexicon } => build(paths, store.store, &lexicon.lexicon),
+        Command::Query { query, file, results, format, timeout, store } => {
+            let text = match (query, file) {
+                (Some(q), _) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read the query file {}", f.display()))?,
+                (None, None) => bail!("give a query or --file F.rq"),
+            };
+            let rdf = rdfio::parse_format(&format).ok_or_else(|| anyhow!("unknown RDF format {format:?}; use one of {}", rdfio::FORMAT_NAMES))?;
+            let results = match results {
+                Some(r) => results_format(r),
+                None if std::io::stdout().is_terminal() => ResultsFormat::Table,
+                None => ResultsFormat::Tsv,
+            };
+            let timeout = timeout.map(Duration::from_secs_f64);
+            let store = open_read(store.store)?;
+            let answer = query::evaluate(&store, &text, timeout)?;
+            let stdout = std::io::stdout().lock();
+            query::write_answer(answer, results, rdf, std::io::BufWriter::new(stdout))?;
+            Ok(())
+        }
+        Command::Export { format, graph, output, store } => {
+            let format = rdf_format(format.as_deref(), output.as_deref())?;
+            let store = open_read(store.store)?;
+            with_output(output.as_deref(), |w| {
+                match &graph {
+                    Some(g) => {
+                        let node = graph_iri(g)?;
+                        if !store.contains_named_graph(node.as_ref())? {
+                            bail!("the store has no graph {g}; list them with `diplograph query 'SELECT DISTINCT ?g {{ GRAPH ?g {{}} }}'`");
+                        }
+                        let quads = store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(node.as_ref()))).collect::<Result<Vec<_>, _>>()?;
+                        rdfio::write_quads(format, quads, w)?;
+                    }
+                    None => {
+                        let quads = store.iter().collect::<Result<Vec<_>, _>>()?;
+                        rdfio::write_quads(format, quads, w)?;
+                    }
+                }
+                Ok(())
+            })
+        }
+        Command::Dot { query, focus, depth, statements, nif, output, store } => {
+            let store = open_read(store.store)?;
+            let triples = match (query, focus) {
+                (Some(f), _) => {
+                    let text = std::fs::read_to_string(&f).with_context(|| format!("cannot read the query file {}", f.display()))?;
+                    match query::evaluate(&store, &text, None)? {
+                        query::Answer::Graph(t) => t,
+                        _ => bail!("{}: dot --query needs a CONSTRUCT or DESCRIBE query", f.display()),
+                    }
+                }
+                (None, Some(name)) => diplograph::dot::neighbourhood(&store, &name, depth, statements)
+                    .ok_or_else(|| anyhow!("no entity is named {name:?}; names are Chinese labels such as 上海合作组织 or 中国"))?,
+                (None, None) => {
+                    let mut t = diplograph::dot::relation_triples(&store);
+                    if statements {
+                        t.extend(diplograph::dot::statement_triples(&store));
+                    }
+                    t
+                }
+            };
+            let dot = diplograph::dot::to_dot(&store, &triples, nif);
+            with_output(output.as_deref(), |w| Ok(w.write_all(dot.as_bytes())?))
+        }
+        Command::Stats { store } => {
+            let store = open_read(store.store)?;
+            stats(&store)
+        }
+        Command::Eval { gold, input, details, json, lexicon } => {
+            let extractor = extractor(&lexicon.lexicon)?;
+            diplograph::eval::run(&extractor, &gold, input.as_deref(), details, json)
+        }
+    }
+}
+
+fn extractor(dirs: &[PathBuf]) -> Result<Extractor> {
+    let mut dirs = dirs.to_vec();
+    if let Some(env) = std::env::var_os("DIPLOGRAPH_LEXICON") {
+        dirs.extend(std::env::split_paths(&env));
+    }
+    Ok(Extractor::new(Lexicon::load(&dirs)?))
+}
+
+fn results_format(r: Results) -> ResultsFormat {
+    match r {
+        Results::Table => ResultsFormat::Table,
+        Results::Csv => ResultsFormat::Csv,
+        Results::Tsv => ResultsFormat::Tsv,
+        Results::Json => ResultsFormat::Json,
+        Results::Xml => ResultsFormat::Xml,
+    }
+}
+
+fn rdf_format(name: Option<&str>, output: Option<&Path>) -> Result<RdfFormat> {
+    match name {
+        Some(n) => rdfio::parse_format(n).ok_or_else(|| anyhow!("unknown RDF format {n:?}; use one of {}", rdfio::FORMAT_NAMES)),
+        None => Ok(output.and_then(rdfio::format_of_path).unwrap_or(RdfFormat::NQuads)),
+    }
+}
+
+fn graph_iri(name: &str) -> Result<NamedNode> {
+    let expanded = match name.split_once(':') {
+        Some((p, rest)) if !rest.starts_with("//") => match vocab::PREFIXES.iter().find(|(prefix, _)| *prefix == p) {
+            Some((_, ns)) => format!("{ns}{rest}"),
+            None => name.to_string(),
+        },
+        _ => name.to_string(),
+    };
+    NamedNode::new(expanded.trim_matches(['<', '>'])).map_err(|e| anyhow!("--graph {name:?} is not an IRI: {e}"))
+}
+
+fn open_read(flag: Option<PathBuf>) -> Result<oxigraph::store::Store> {
+    let path = store::location(flag);
+    Ok(store::open_existing(&path)?)
+}
+
+/// Runs `f` on standard output or on a new file; the file is written whole or not at all.
+fn with_output(output: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    match output {
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            f(&mut w)?;
+            w.flush()?;
+            Ok(())
+        }
+        Some(path) => {
+            let tmp = path.with_extension(format!("{}.part", path.extension().and_then(|e| e.to_str()).unwrap_or("out")));
+            let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            f(&mut w)?;
+            w.flush()?;
+            drop(w);
+            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+            Ok(())
+        }
+    }
+}
+
+fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) -> Result<()> {
+    let started = Instant::now();
+    let extractor = extractor(lexicon)?;
+    let sources: Vec<source::SourceFile> = if paths.is_empty() {
+        let dir = Path::new("data/corpus");
+        if dir.is_dir() {
+            source::expand_paths(&[dir.to_path_buf()])?.iter().map(|p| source::read(p)).collect::<Result<_, _>>()?
+        } else {
+            BUNDLED.iter().map(|(name, text)| source::from_text(name.to_string(), PathBuf::from(name), text)).collect()
+        }
+    } else {
+        source::expand_paths(&paths)?.iter().map(|p| source::read(p)).collect::<Result<_, _>>()?
+    };
+    let mut names = std::collections::HashMap::new();
+    for s in &sources {
+        if let Some(other) = names.insert(s.name.clone(), s.path.clone()) {
+            bail!("{} and {} have the same file name, so their documents would share IRIs; rename one", other.display(), s.path.display());
+        }
+    }
+    let path = store::location(store_flag);
+    let db = store::open(&path)?;
+    store::load_ontology(&db, &path)?;
+    let mut documents = 0;
+    let mut statements = 0;
+    let mut per_class: std::collections::BTreeMap<Class, std::collections::BTreeSet<diplograph::EntityId>> = Default::default();
+    for s in &sources {
+        let built = diplograph::build_source(&extractor, s);
+        store::replace_source(&db, &path, &s.name, &built.quads)?;
+        documents += built.documents.len();
+        for d in &built.documents {
+            statements += d.statements.len();
+            for id in d.entities.keys() {
+                per_class.entry(id.class).or_default().insert(id.clone());
+            }
+        }
+    }
+    db.flush()?;
+    let quads = db.len()?;
+    let classes: Vec<String> = Class::ALL.iter().map(|c| format!("{c} {}", per_class.get(c).map_or(0, |s| s.len()))).collect();
+    println!("built {} from {} file(s): {documents} documents", path.display(), sources.len());
+    println!("entities: {}", classes.join(", "));
+    println!("statements: {statements}");
+    println!("quads in store: {quads}");
+    println!("seconds: {:.2}", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn stats(store: &oxigraph::store::Store) -> Result<()> {
+    let count = |q: &str| -> Result<String> {
+        match query::evaluate(store, q, None)? {
+            query::Answer::Solutions { rows, .. } => Ok(rows.first().and_then(|r| r.first().cloned().flatten()).map_or("0".into(), |t| match t {
+                Term::Literal(l) => l.value().to_string(),
+                other => other.to_string(),
+            })),
+            _ => Ok("?".into()),
+        }
+    };
+    println!("quads: {}", store.len()?);
+    println!("graphs: {}", store.named_graphs().count());
+    println!("documents: {}", count("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d dg:sequence ?s }")?);
+    for c in Class::ALL {
+        let q = format!("SELECT (COUNT(DISTINCT ?e) AS ?n) {{ ?e a dg:{c} . ?m itsrdf:taIdentRef ?e }}");
+        println!("{c}: {}", count(&q)?);
+    }
+    println!("mentions: {}", count("SELECT (COUNT(DISTINCT ?m) AS ?n) { ?m itsrdf:taIdentRef ?e }")?);
+    println!("relations: {}", count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } ?g dg:sequence ?q . VALUES ?p { dg:memberOf dg:chairOf dg:headOf dg:subOrganizationOf dg:signatory dg:location } FILTER(?s != ?g) }")?);
+    println!("statements: {}", count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Statement }")?);
+    println!("proposals: {}", count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Proposal }")?);
+    Ok(())
+}

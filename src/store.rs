@@ -1,0 +1,97 @@
+//! The store: an on-disk Oxigraph (RocksDB) dataset of documents' graphs.
+//!
+//! In: annotated source files. Out: one named graph per document (its IRI is the
+//! document's), the ontology in `dgr:graph/ontology` and lexicon knowledge in
+//! `dgr:graph/lexicon`. Building a source file replaces, in one transaction, every graph
+//! that came from a file of that name (so a file that now holds fewer documents leaves
+//! none behind): building the same corpus twice leaves exactly the same quads.
+
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::store::{StorageError, Store};
+
+use crate::error::{Error, Result};
+use crate::vocab::{dg, dgr};
+
+/// The default store directory.
+pub const DEFAULT_STORE: &str = "diplograph.db";
+
+/// The ontology, loaded into its own graph by every build.
+pub const ONTOLOGY: &str = include_str!("../ontology/diplograph.ttl");
+
+/// Opens (creating if needed) the store at `path` for reading and writing.
+pub fn open(path: &Path) -> Result<Store> {
+    Store::open(path).map_err(|e| storage_error(path, e))
+}
+
+/// Opens an existing store for reading; errors if there is none.
+pub fn open_existing(path: &Path) -> Result<Store> {
+    if !path.join("CURRENT").exists() {
+        return Err(Error::input(path, None, "no diplograph store here; run `diplograph build` first, or name one with --store DIR"));
+    }
+    open(path)
+}
+
+/// Translates RocksDB's messages into what to do.
+pub fn storage_error(path: &Path, e: StorageError) -> Error {
+    let text = e.to_string();
+    if text.contains("LOCK") || text.contains("Resource temporarily unavailable") || text.contains("lock file") {
+        Error::input(path, None, "the store is in use by another diplograph process (one writer at a time); wait for it to finish, or use another --store")
+    } else {
+        Error::store(format!("{}: {text}", path.display()))
+    }
+}
+
+/// Replaces the graphs of `source_name` with `quads` (which must all be that file's
+/// documents' and lexicon quads), and refreshes the ontology graph, in one transaction.
+pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Quad]) -> Result<()> {
+    let old = graphs_of_source(store, source_name).map_err(|e| storage_error(path, e))?;
+    let mut tx = store.start_transaction().map_err(|e| storage_error(path, e))?;
+    for g in &old {
+        tx.remove_named_graph(g).map_err(|e| storage_error(path, e))?;
+    }
+    for q in quads {
+        tx.insert(q);
+    }
+    tx.commit().map_err(|e| storage_error(path, e))
+}
+
+/// The graphs whose document came from a file named `source_name`.
+fn graphs_of_source(store: &Store, source_name: &str) -> std::result::Result<Vec<NamedNode>, StorageError> {
+    let name = Term::from(Literal::new_simple_literal(source_name));
+    let p = NamedNodeRef::new_unchecked(dg::SOURCE_FILE);
+    let mut out = Vec::new();
+    for q in store.quads_for_pattern(None, Some(p), Some(name.as_ref()), None) {
+        let q = q?;
+        if let NamedOrBlankNode::NamedNode(g) = q.subject
+            && q.graph_name == oxigraph::model::GraphName::NamedNode(g.clone())
+            && !out.contains(&g)
+        {
+            out.push(g);
+        }
+    }
+    Ok(out)
+}
+
+/// Loads the ontology into `dgr:graph/ontology`, replacing what was there.
+pub fn load_ontology(store: &Store, path: &Path) -> Result<()> {
+    let graph = NamedNodeRef::new_unchecked(dgr::ONTOLOGY_GRAPH);
+    let quads: Vec<Quad> = oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+        .with_default_graph(graph)
+        .for_slice(ONTOLOGY.as_bytes())
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| Error::store(format!("the built-in ontology does not parse: {e}")))?;
+    let mut tx = store.start_transaction().map_err(|e| storage_error(path, e))?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(|e| storage_error(path, e))?;
+    for q in &quads {
+        tx.insert(q);
+    }
+    tx.commit().map_err(|e| storage_error(path, e))
+}
+
+/// Where the store is: `--store`, else `DIPLOGRAPH_STORE`, else `./diplograph.db`.
+pub fn location(flag: Option<PathBuf>) -> PathBuf {
+    flag.or_else(|| std::env::var_os("DIPLOGRAPH_STORE").map(PathBuf::from)).unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
+}

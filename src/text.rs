@@ -1,0 +1,91 @@
+//! Text normalisation and offsets.
+//!
+//! Extraction runs on a *normalised* copy of each document: traditional characters
+//! become simplified (OpenCC's character table through the `fast2s` crate), full-width
+//! digits and Latin letters become ASCII. Normalisation maps every code point to exactly
+//! one code point, so a span in the normalised text covers the same code points as in the
+//! original; the original is what the graph stores (`nif:isString`) and what anchors
+//! quote. Spans inside the crate are byte ranges of the normalised text; [`Offsets`]
+//! turns them into code-point indices once, at the RDF boundary.
+
+use std::ops::Range;
+
+/// The normalised copy of `text`: the same number of code points, each mapped alone.
+/// (`fast2s` converts character by character, looking at the neighbours only to choose
+/// among a character's simplified forms.)
+pub fn normalize(text: &str) -> String {
+    fast2s::convert(text).chars().map(fold_width).collect()
+}
+
+/// Full-width digits and Latin letters to ASCII; everything else unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '．' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Byte offsets ↔ code-point indices of one text.
+pub struct Offsets {
+    /// The byte offset where each code point starts, and the text length at the end.
+    starts: Vec<usize>,
+}
+
+impl Offsets {
+    pub fn new(text: &str) -> Offsets {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        Offsets { starts }
+    }
+
+    /// The code-point index of byte offset `byte` (which must be a char boundary).
+    pub fn char_index(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&s| s < byte)
+    }
+
+    /// A byte range as a code-point range.
+    pub fn chars(&self, bytes: &Range<usize>) -> Range<usize> {
+        self.char_index(bytes.start)..self.char_index(bytes.end)
+    }
+
+    /// A code-point range as a byte range.
+    pub fn bytes(&self, chars: &Range<usize>) -> Range<usize> {
+        self.starts[chars.start]..self.starts[chars.end]
+    }
+}
+
+/// Is `c` a Chinese character (CJK unified ideographs and extensions, 〇)?
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_keeps_code_point_count() {
+        for text in ["上海合作組織與聯合國", "２０１９年１１月３日", "俄羅斯聯邦總統普京", "a\u{200b}b", ""] {
+            assert_eq!(normalize(text).chars().count(), text.chars().count(), "{text}");
+        }
+    }
+
+    #[test]
+    fn normalize_simplifies_and_folds() {
+        assert_eq!(normalize("上海合作組織"), "上海合作组织");
+        assert_eq!(normalize("俄羅斯"), "俄罗斯");
+        assert_eq!(normalize("２０１９年"), "2019年");
+        assert_eq!(normalize("（中方）"), "（中方）");
+    }
+
+    #[test]
+    fn offsets_round_trip() {
+        let text = "ab中方c";
+        let o = Offsets::new(text);
+        assert_eq!(o.chars(&(2..8)), 2..4);
+        assert_eq!(o.bytes(&(2..4)), 2..8);
+        assert_eq!(o.char_index(text.len()), 5);
+    }
+}
