@@ -1,7 +1,8 @@
 //! Graph building: annotated documents → RDF quads, exactly per SCHEMA.md.
 //!
 //! In: [`Annotated`] documents. Out: quads, each document's in the named graph whose IRI
-//! is the document's (the document is also its `nif:Context`), and lexicon knowledge
+//! is the document's (the document is also its `nif:Context`), its statements in the
+//! graph `{document IRI}/statements`, and lexicon knowledge
 //! (English names, Wikidata IDs, ISO codes, lexicon relations) in the graph
 //! `dgr:graph/lexicon`, which no scorer counts.
 //!
@@ -68,7 +69,15 @@ impl Writer {
     }
 }
 
-/// The quads of one document, then its lexicon knowledge.
+/// The graph of a document's statements: `{document IRI}/statements`. Statements live
+/// beside the document's graph, not in it, so that the document's graph holds exactly
+/// the entity relations the text states (a statement's `dg:date` is no relation between
+/// entities, and scorers that read relations from document graphs must not see it).
+pub fn statement_graph(doc: &NamedNode) -> NamedNode {
+    iri(&format!("{}/statements", doc.as_str()))
+}
+
+/// The quads of one document, its statements, then its lexicon knowledge.
 pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let d = &doc.doc;
     let doc_iri = document_iri(&d.source_name, d.seq);
@@ -130,7 +139,8 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         w.add(entity_iri(&r.subject), &format!("{}{}", dg::NS, r.property), entity_iri(&r.object));
     }
 
-    // statements
+    // statements, in the document's statement graph
+    let mut w_doc = std::mem::replace(&mut w, Writer { graph: GraphName::NamedNode(statement_graph(&doc_iri)), quads: Vec::new() });
     for s in &doc.statements {
         let (sentence, c) = span_node("sentence", &s.sentence);
         let actor_key = encode_key(&s.actor.key);
@@ -161,6 +171,9 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         w.add(st.clone(), dg::RULE, Literal::new_simple_literal(&s.rule));
         w.add(st, dg::CUE, zh(&s.cue));
     }
+
+    w_doc.quads.append(&mut w.quads);
+    let w = w_doc;
 
     // lexicon knowledge, in its own graph
     let mut lexicon = Writer { graph: GraphName::NamedNode(iri(dgr::LEXICON_GRAPH)), quads: Vec::new() };

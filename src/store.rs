@@ -1,7 +1,7 @@
 //! The store: an on-disk Oxigraph (RocksDB) dataset of documents' graphs.
 //!
 //! In: annotated source files. Out: one named graph per document (its IRI is the
-//! document's), the ontology in `dgr:graph/ontology` and lexicon knowledge in
+//! document's) and one for its statements (`{document IRI}/statements`), the ontology in `dgr:graph/ontology` and lexicon knowledge in
 //! `dgr:graph/lexicon`. Building a source file replaces, in one transaction, every graph
 //! that came from a file of that name (so a file that now holds fewer documents leaves
 //! none behind): building the same corpus twice leaves exactly the same quads.
@@ -51,6 +51,7 @@ pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Qu
     let mut tx = store.start_transaction().map_err(|e| storage_error(path, e))?;
     for g in &old {
         tx.remove_named_graph(g).map_err(|e| storage_error(path, e))?;
+        tx.remove_named_graph(&crate::graph::statement_graph(g)).map_err(|e| storage_error(path, e))?;
     }
     for q in quads {
         tx.insert(q);

@@ -201,7 +201,9 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 }
 
 /// Characters that never stand inside a name made by a head-noun rule.
-const STOP_CHARS: &str = "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请已曾正均即且之给让使对";
+const STOP_CHARS: &str = "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请已曾正均即且之给让使本";
+/// Words that begin no name (所有国家和国际组织 is no organization).
+const DETERMINERS: &[&str] = &["所有", "有关", "相关", "一些", "各种", "各类", "这些", "那些", "其他", "其它", "主要", "重要", "许多", "多个", "广大"];
 /// Punctuation that ends a name.
 fn is_name_char(c: char) -> bool {
     (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•')) && !STOP_CHARS.contains(c)
@@ -222,12 +224,9 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
         }
         for (hs, _) in norm.match_indices(head.head.as_str()) {
             let he = hs + head.head.len();
-            // the head must end the name: not followed by more of a longer head (委员会 in 委员会议?)
-            if let Some(c) = anchors.iter().find(|a| a.span.start < he && hs < a.span.end && !(a.span.start >= hs && a.span.end <= he)) {
-                // the head sits inside a known name that runs past it (上海合作组织 in 上海合作组织峰会 is fine)
-                if c.span.end > he {
-                    continue;
-                }
+            // a head inside a known name is part of that name (组织 in 上合组织)
+            if anchors.iter().any(|a| a.span.start < hs && a.span.end >= he && !a.nested) {
+                continue;
             }
             // walk back over name characters and anchors
             let mut p = hs;
@@ -250,13 +249,22 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                     boundary = true;
                     break;
                 }
+                // a statement cue (建议, 支持 …) is a verb, never part of a name
+                if lex.cues.iter().any(|c| c.cue.chars().count() > 1 && norm[..p].ends_with(c.cue.as_str())) {
+                    boundary = true;
+                    break;
+                }
                 match norm[..p].chars().next_back() {
                     Some(c) if is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
                     _ => break,
                 }
             }
             chain_anchors.reverse(); // left to right
-            let mut start = p;
+            // a name with known names in it starts at the first of them
+            let mut start = chain_anchors.first().map_or(p, |a| a.span.start);
+            if start != p {
+                boundary = false;
+            }
             // 和 joins two names: the name after it starts at its own anchor
             if let Some(last_and) = norm[start..hs].rfind('和') {
                 let after = start + last_and + '和'.len_utf8();
@@ -280,7 +288,7 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                 }
                 continue;
             }
-            if name.len() <= head.head.len() || name.chars().count() < 3 {
+            if name.len() <= head.head.len() || name.chars().count() < 3 || DETERMINERS.iter().any(|d| name.starts_with(d)) {
                 continue;
             }
             let before_head = &norm[start..hs];

@@ -115,45 +115,38 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 at + norm[at..].chars().next().map_or(1, char::len_utf8)
             });
             let prefix = &norm[clause_start..r.start];
-            let subject = subject_of(norm, clause_start, prefix, &ms, &voice, doc);
-            let prefix_rest = subject.as_ref().map_or(prefix, |(_, _, end)| &norm[*end..r.start]);
-            let adverbial = is_adverbial(prefix_rest);
-            let actor_word: Option<(EntityId, &str)> = match &subject {
-                Some((id, word, _)) if adverbial || kind == CueKind::Verb => Some((id.clone(), word)),
-                None if prefix.chars().count() <= 4 && !ms.iter().any(|m| m.span.start >= clause_start && m.span.end <= r.start) => {
-                    carried.clone().or_else(|| if kind == CueKind::Verb { default_actor(&voice) } else { None })
+            let subject = subject_of(norm, clause_start, &ms, &voice, doc);
+            // an explicit subject (and what stands between it and the cue), or none and a
+            // short adverbial prefix (还, 也深表) that carries the sentence's subject
+            let (actor, word, between, carried_from) = match &subject {
+                Some((id, word, end)) => (Some(id.clone()), *word, &norm[*end..r.start], false),
+                None => {
+                    let short = prefix.chars().count() <= 4 && !ms.iter().any(|m| m.span.start >= clause_start && m.span.end <= r.start);
+                    let fallback = if kind == CueKind::Verb { default_actor(&voice) } else { None };
+                    match carried.clone().or(fallback).filter(|_| short) {
+                        Some((id, word)) => (Some(id), word, prefix, true),
+                        None => (None, "", prefix, true),
+                    }
                 }
-                _ => None,
             };
             if let Some((id, word, _)) = &subject {
                 carried = Some((id.clone(), word));
             }
-            let Some((actor, word)) = actor_word else { continue };
+            let Some(actor) = actor else { continue };
+            let adverbial = is_adverbial(between);
             let rule = match kind {
-                CueKind::Modal => {
-                    if !MODAL_SUBJECTS.contains(&word) {
-                        continue;
-                    }
-                    "cue-modal"
-                }
-                CueKind::Future => {
-                    if !adverbial || subject.is_none() && prefix.chars().count() > 0 && !is_adverbial(prefix) {
-                        continue;
-                    }
+                CueKind::Modal if MODAL_SUBJECTS.contains(&word) && adverbial => "cue-modal",
+                CueKind::Future if adverbial => {
                     let clause_end = norm[r.end..sentence.end].find(['，', '。', '；']).map_or(sentence.end, |i| r.end + i);
                     if BA_VERBS.iter().any(|v| norm[r.end..clause_end].contains(v)) {
                         continue;
                     }
                     "cue-future"
                 }
-                CueKind::Verb => {
-                    if !adverbial && subject.is_none() {
-                        continue;
-                    }
-                    "cue-verb"
-                }
+                CueKind::Verb => "cue-verb",
+                _ => continue,
             };
-            let rule = format!("{rule}:{}", if subject.is_some() { "subject" } else { "carried" });
+            let rule = format!("{rule}:{}", if carried_from { "carried" } else { "subject" });
             found.push((r.start, actor, act, cue, rule));
         }
         // one statement per (actor, act); clauses between cues
@@ -233,7 +226,7 @@ fn is_adverbial(s: &str) -> bool {
 }
 
 /// The subject that opens a clause: (actor, the word that named it, where it ends).
-fn subject_of<'a>(norm: &'a str, clause_start: usize, prefix: &'a str, ms: &[&Mention], voice: &Voice, doc: &Annotated) -> Option<(EntityId, &'static str, usize)> {
+fn subject_of(norm: &str, clause_start: usize, ms: &[&Mention], voice: &Voice, doc: &Annotated) -> Option<(EntityId, &'static str, usize)> {
     // a leading date (2015年上合组织成员国…) or adverb is skipped
     let mut at = clause_start;
     if let Some(d) = ms.iter().find(|m| m.span.start == at && m.entity.class == Class::Date) {
@@ -244,7 +237,6 @@ fn subject_of<'a>(norm: &'a str, clause_start: usize, prefix: &'a str, ms: &[&Me
             at += a.len();
         }
     }
-    let _ = prefix;
     if let Some(m) = ms.iter().find(|m| m.span.start == at) {
         let after = &norm[m.span.end..];
         match m.entity.class {
