@@ -152,6 +152,7 @@ pub struct Lexicon {
     pub cues: Vec<CueEntry>,
     pub heads: Vec<HeadEntry>,
     pub boundaries: Vec<String>,
+    not_names: AhoCorasick,
     entities: AhoCorasick,
     targets: Vec<Vec<Target>>,
     titles_ac: AhoCorasick,
@@ -170,6 +171,7 @@ struct Files {
     cues: Vec<(PathBuf, String)>,
     heads: Vec<(PathBuf, String)>,
     boundaries: Vec<(PathBuf, String)>,
+    not_names: Vec<(PathBuf, String)>,
 }
 
 macro_rules! builtin {
@@ -186,7 +188,7 @@ impl Lexicon {
 
     /// The built-in lexicons, extended by the files of each directory in `dirs`
     /// (`states.tsv`, `organizations.tsv`, `places.tsv`, `persons.tsv`, `events.tsv`, `titles.tsv`,
-    /// `cues.tsv`, `heads.tsv`, `boundaries.tsv`; any may be missing).
+    /// `cues.tsv`, `heads.tsv`, `boundaries.tsv`, `not_names.tsv`; any may be missing).
     pub fn load(dirs: &[PathBuf]) -> Result<Lexicon> {
         let mut files = Files {
             states: builtin!("lexicon/states.tsv"),
@@ -198,6 +200,7 @@ impl Lexicon {
             cues: builtin!("rules/cues.tsv"),
             heads: builtin!("rules/heads.tsv"),
             boundaries: builtin!("rules/boundaries.tsv"),
+            not_names: builtin!("rules/not_names.tsv"),
         };
         for dir in dirs {
             if !dir.is_dir() {
@@ -213,6 +216,7 @@ impl Lexicon {
                 ("cues.tsv", &mut files.cues),
                 ("heads.tsv", &mut files.heads),
                 ("boundaries.tsv", &mut files.boundaries),
+                ("not_names.tsv", &mut files.not_names),
             ] {
                 let path = dir.join(name);
                 if path.exists() {
@@ -289,6 +293,11 @@ impl Lexicon {
             Ok(HeadEntry { class, head: c[1].into(), bracketed_only })
         }, |e| e.head.clone())?;
         let boundaries = rows(&files.boundaries, &["word"], |c, _| Ok(c[0].to_string()), |w| w.clone())?;
+        let not_names_list = rows(&files.not_names, &["word"], |c, _| Ok(normalize(c[0])), |w| w.clone())?;
+        let not_names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&not_names_list)
+            .map_err(|e| Error::store(format!("cannot compile the not-a-name automaton: {e}")))?;
 
         let mut surface: HashMap<String, Vec<Target>> = HashMap::new();
         let mut add = |form: &str, t: Target| {
@@ -348,6 +357,7 @@ impl Lexicon {
             cues,
             heads,
             boundaries,
+            not_names,
             entities,
             targets,
             titles_ac,
@@ -362,6 +372,11 @@ impl Lexicon {
     /// (more than one where a form is ambiguous).
     pub fn find_entities<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Target])> + 'a {
         self.entities.find_overlapping_iter(norm).map(|m| (m.range(), self.targets[m.pattern().as_usize()].as_slice()))
+    }
+
+    /// Spans of words that hold a name but name nothing (发展中国家).
+    pub fn find_not_names(&self, norm: &str) -> Vec<std::ops::Range<usize>> {
+        self.not_names.find_iter(norm).map(|m| m.range()).collect()
     }
 
     /// Every title (总统, 外交部长 …) in `norm`, leftmost-longest.

@@ -2,21 +2,25 @@
 //!
 //! - **Definitions**: X（以下简称“Y”或“Z”）makes Y and Z names of X in that document.
 //! - **本组织** is the organization the document defines it as, or else the one it names
-//!   most often.
+//!   most often; **联盟, 理事会, 委员会** alone are the last organization named with that
+//!   head (最高欧亚经济理事会 … 理事会责成).
+//! - **Organs named without their organization** (外长理事会, 元首理事会) are the organ
+//!   of the document's organization that the lexicon names so, when exactly one is.
 //! - **X峰会** (上海合作组织杜尚别峰会, 杜尚别峰会) is the document's own event when X is the
 //!   city the document was given in.
-//! - **Across the documents of one file**: a meeting named without its ordinal
-//!   (上合组织成员国元首理事会会议) is the one named with it (…第十四次会议) when only one
-//!   such exists; a short title (《条约》, 《长期睦邻友好合作条约实施纲要》) is the full title
+//! - **Across the documents of one file**: a meeting named without its ordinal or city
+//!   (上合组织成员国元首理事会会议) is the one named with them (…第十四次会议,
+//!   最高欧亚经济理事会明斯克会议) unless the file names several ordinals; a short title (《条约》, 《长期睦邻友好合作条约实施纲要》) is the full title
 //!   it ends (〈〉 and period qualifiers such as （2013—2017年） set aside), the nearest
 //!   one before it in the file, or else the nearest after.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::fields::Fields;
+use crate::lexicon::Lexicon;
 use super::names::Candidate;
 use crate::model::{Annotated, Class, Entity, EntityId};
 
@@ -52,7 +56,7 @@ pub fn definitions(norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// 本组织 and X峰会 within one document.
-pub fn within_document(norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Candidate> {
+pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Candidate> {
     let mut out = mentions.to_vec();
     // 本组织: the organization named most often
     let mut counts: BTreeMap<&EntityId, (usize, usize)> = BTreeMap::new();
@@ -78,12 +82,57 @@ pub fn within_document(norm: &str, mentions: &[Candidate], fields: &Fields) -> V
             }
         }
     }
+    // 联盟, 理事会, 委员会 alone: the last organization so named before it
+    for word in SHORT_REFERENCES {
+        for (at, _) in norm.match_indices(word) {
+            let span = at..at + word.len();
+            if out.iter().any(|m| m.span.start < span.end && span.start < m.span.end) || MODIFIERS.iter().any(|m| norm[..at].ends_with(m)) {
+                continue;
+            }
+            let named = |m: &&Candidate| m.id.class == Class::Organization && m.label.ends_with(word) && m.label != *word;
+            let target = mentions.iter().filter(|m| m.span.end <= at).rev().find(named).or_else(|| mentions.iter().find(named)).cloned();
+            if let Some(mut c) = target {
+                c.span = span;
+                c.rule = "rule:short-reference".into();
+                c.nested = false;
+                out.push(c);
+            }
+        }
+    }
+    // 外长理事会, 元首理事会: an organ of the document's organization, by the lexicon's names
+    if let Some(main) = super::relations::main_organization(&out) {
+        for caps in ORGAN.captures_iter(norm) {
+            let m = caps.get(0).unwrap();
+            if out.iter().any(|o| o.span.start < m.end() && m.start() < o.span.end) {
+                continue;
+            }
+            // the longest tail of the words before the head that names one organ
+            let text = m.as_str();
+            let found = text.char_indices().filter(|(i, _)| text.len() - i >= 9).find_map(|(i, _)| {
+                let tail = &text[i..];
+                let mut organs = lex
+                    .orgs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.parent.as_deref() == Some(main.key.as_str()) && std::iter::once(&o.zh).chain(&o.aliases).any(|n| n.ends_with(tail)));
+                match (organs.next(), organs.next()) {
+                    (Some((index, _)), None) => Some((m.start() + i, index)),
+                    _ => None,
+                }
+            });
+            if let Some((start, i)) = found {
+                let mut c = super::names::from_target(lex, crate::lexicon::Target::Org(i), start..m.end());
+                c.rule = format!("{}+coref:organ", c.rule);
+                out.push(c);
+            }
+        }
+    }
     // X峰会 → the document's event, where X is where it took place
     if let (Some(event), Some(place)) = (&fields.fields.delivered_at, &fields.fields.location) {
         let target = mentions.iter().find(|m| &m.id == event).cloned();
         if let Some(target) = target {
-            let summit = format!("{}峰会", place.key);
-            for m in out.iter_mut().filter(|m| m.id.class == Class::Event && m.label.ends_with(&summit)) {
+            let names = [format!("{}峰会", place.key), format!("{}会晤", place.key)];
+            for m in out.iter_mut().filter(|m| m.id.class == Class::Event && m.id != target.id && names.iter().any(|n| m.label.ends_with(n.as_str()))) {
                 m.id = target.id.clone();
                 m.label = target.label.clone();
                 m.rule = format!("{}+coref:summit", m.rule);
@@ -93,6 +142,14 @@ pub fn within_document(norm: &str, mentions: &[Candidate], fields: &Fields) -> V
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     out
 }
+
+/// Words ending in an organ's head noun, for organs named without their organization.
+static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Han}{1,6}?(?:理事会|委员会|秘书处)").unwrap());
+
+/// Head nouns that, alone, refer back to an organization named with them.
+const SHORT_REFERENCES: &[&str] = &["联盟", "理事会", "委员会"];
+/// Words before such a head that make it a common noun (战略联盟).
+const MODIFIERS: &[&str] = &["战略", "军事", "政治", "结成", "各", "有关", "相关", "专门", "该国", "国家"];
 
 static ORDINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（）()]*[0-9〇一二三四五六七八九]{4}[^（）()]*[）)]").unwrap());
@@ -117,15 +174,32 @@ pub fn across_documents(docs: &mut [Annotated]) {
     }
     let mut map: HashMap<EntityId, EntityId> = HashMap::new();
 
-    // meetings: one with an ordinal absorbs the ones without
-    let events: Vec<&EntityId> = first.keys().filter(|id| id.class == Class::Event).collect();
-    for e in &events {
-        if ORDINAL.is_match(&e.key) {
+    // meetings: named with and without ordinal or city, one entity, the fullest name
+    let places: Vec<String> = labels.values().filter(|e| e.id.class == Class::Place).map(|e| e.label.clone()).collect();
+    let bare_event = |key: &str| {
+        let mut k = ORDINAL.replace_all(key, "").into_owned();
+        for p in &places {
+            if k.len() > p.len() + 6 {
+                k = k.replacen(p.as_str(), "", 1);
+            }
+        }
+        k
+    };
+    let mut groups: BTreeMap<String, Vec<&EntityId>> = BTreeMap::new();
+    for e in first.keys().filter(|id| id.class == Class::Event) {
+        groups.entry(bare_event(&e.key)).or_default().push(e);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        // several different ordinals are several meetings
+        let ordinals: BTreeSet<String> = members.iter().filter_map(|m| ORDINAL.find(&m.key).map(|o| o.as_str().to_string())).collect();
+        if ordinals.len() > 1 {
             continue;
         }
-        let with: Vec<&&EntityId> = events.iter().filter(|o| ORDINAL.is_match(&o.key) && ORDINAL.replace_all(&o.key, "") == e.key.as_str()).collect();
-        if let [target] = with.as_slice() {
-            map.insert((*e).clone(), (**target).clone());
+        let target = members.iter().max_by_key(|m| (m.key.chars().count(), std::cmp::Reverse(first[**m]))).unwrap();
+        for m in members {
+            if m != target {
+                map.insert((*m).clone(), (*target).clone());
+            }
         }
     }
 
@@ -147,6 +221,10 @@ pub fn across_documents(docs: &mut [Annotated]) {
         let here = first[*id];
         longer.sort_by_key(|(_, at)| if *at < here { (0, usize::MAX - at.0, usize::MAX - at.1) } else { (1, at.0, at.1) });
         map.insert((*id).clone(), longer[0].0.clone());
+    }
+    // relations need both ends mentioned in the file
+    for doc in docs.iter_mut() {
+        doc.relations.retain(|r| first.contains_key(&r.subject) && first.contains_key(&r.object));
     }
     if map.is_empty() {
         return;

@@ -74,6 +74,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?P<j>(?:今年|去年|明年|前年|后年){M}月)"),
         r"(?P<k>今年|去年|明年|前年|后年)".to_string(),
         r"(?P<l>本月(?:初|底|中旬|下旬|上旬)?|上个?月|下个?月|月初|月底)".to_string(),
+        // M月 alone — the document's year
+        format!(r"(?P<m>{M}月)"),
     ];
     Regex::new(&alts.join("|")).unwrap()
 });
@@ -144,6 +146,10 @@ pub fn find_dates(norm: &str, reference: Option<Ymd>) -> Vec<FoundDate> {
         } else if let Some(m) = caps.name("k") {
             let Some(r) = reference else { continue };
             point(Some(r.year + relative_year(m.as_str())), None, None)
+        } else if caps.name("m").is_some() {
+            let Some(r) = reference else { continue };
+            // 12个月, 3月份 are durations or fine; a month glued to a digit is no month
+            point(Some(r.year), num(g(41).unwrap()), None)
         } else if let Some(m) = caps.name("l") {
             let Some(Ymd { year, month: Some(month), .. }) = reference else { continue };
             let s = m.as_str();

@@ -4,7 +4,8 @@
 //! Read from the document's layout, the way Xinhua prints it: a title line (a `#`
 //! heading, or a short first line without sentence punctuation), a subtitle
 //! `——在…上的讲话` (a speech, delivered at the event it names), a by-line
-//! `国名+职务 姓名` (the author), a `（日期，地点）` line, an opening sentence `…在P举行E`
+//! `国名+职务 姓名` (the author), a `（日期，地点）` line, an opening sentence that says an
+//! event was held (`…在P举行E`, `E在P举行`)
 //! (the event a declaration comes from), a signature block of `国名+职务<TAB>姓名` lines
 //! (signatories, in order), a closing `日期于地点` line, and the dateline.
 
@@ -88,7 +89,12 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
         let s = norm[(*r).clone()].trim_start_matches('#').trim_start();
         (s.starts_with("——") || s.starts_with("—")) || (s.starts_with('在') && SPEECH_WORDS.iter().any(|w| s.ends_with(w)))
     });
-    let speech = head.iter().any(|r| SPEECH_WORDS.iter().any(|w| norm[r.clone()].contains(w)));
+    // a speech says so in its title or subtitle, not in its body
+    let heading = |r: &Range<usize>| {
+        let s = &norm[r.clone()];
+        s.starts_with('#') || s.starts_with('—') || (s.chars().count() <= 40 && !s.contains(['。', '，']))
+    };
+    let speech = head.iter().filter(|r| heading(r)).any(|r| SPEECH_WORDS.iter().any(|w| norm[r.clone()].contains(w)));
     let opening = lines.iter().find(|r| norm[(*r).clone()].contains(['，', '。']));
     let declaration = !speech
         && (title_span.as_ref().is_some_and(|t| norm[t.clone()].contains("宣言"))
@@ -141,13 +147,20 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
         }
     }
 
-    // the event: the subtitle's, or the one the opening sentence says was held
+    // the event: the subtitle's, or for a declaration or communiqué the one its opening
+    // sentence says was held (a news report about a meeting was not delivered at it)
+    let adopted = kind == DocKind::Declaration
+        || title_span.as_ref().is_some_and(|t| ["公报", "声明", "宣言", "纪要", "决议", "共识"].iter().any(|w| norm[t.clone()].contains(w)));
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
+        _ if !adopted => None,
         _ => opening.and_then(|r| {
             let sentence_end = norm[r.clone()].find(['。', '：']).map_or(r.end, |i| r.start + i);
-            let held = norm[r.start..sentence_end].find("举行").map(|i| r.start + i)?;
-            mentions.iter().find(|m| m.id.class == Class::Event && m.span.start >= held && m.span.end <= sentence_end).map(|m| m.id.clone())
+            let sentence = &norm[r.start..sentence_end];
+            if !["举行", "召开", "举办"].iter().any(|v| sentence.contains(v)) {
+                return None;
+            }
+            mentions.iter().find(|m| m.id.class == Class::Event && m.span.start >= r.start && m.span.end <= sentence_end).map(|m| m.id.clone())
         }),
     };
 

@@ -63,6 +63,7 @@ impl Extractor {
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();
         candidates.extend(names::person_candidates(lex, norm, &anchors));
+        candidates.extend(names::honorific_candidates(lex, norm, &anchors));
         let heads = names::head_candidates(lex, norm, &anchors, &date_spans);
         let mut with_heads = anchors.clone();
         with_heads.extend(heads.iter().cloned());
@@ -87,10 +88,13 @@ impl Extractor {
             c.label = key;
             candidates.push(c);
         }
+        // nothing is named inside a word that only holds a name (发展中国家)
+        let not_names = lex.find_not_names(norm);
+        candidates.retain(|c| !not_names.iter().any(|w| w.start <= c.span.start && c.span.end <= w.end));
         let mentions = resolve::resolve(candidates);
         let mentions = coref::definitions(norm, mentions);
         let fields_found = fields::read(lex, norm, &mentions);
-        let mentions = coref::within_document(norm, &mentions, &fields_found);
+        let mentions = coref::within_document(lex, norm, &mentions, &fields_found);
         let relations = relations::find(lex, norm, &mentions, &fields_found);
         build(doc, fields_found, mentions, relations)
     }

@@ -147,7 +147,8 @@ pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 }
 
 static BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《((?:[^《》]|《[^《》]*》)+)》|“([^“”]{2,60})”").unwrap());
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（）()]*[0-9〇一二三四五六七八九]{4}[^（）()]*[）)]$").unwrap());
+/// A period or edition qualifier that ends a title: （2013—2017年）, 2025, （草案）.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:[（(][^（）()]*[）)]|[0-9]{4}年?)$").unwrap());
 
 /// Does `name` (a title without its brackets) end in an agreement head noun?
 fn agreement_head(lex: &Lexicon, name: &str, bracketed: bool) -> bool {
@@ -170,7 +171,14 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
         if name.trim().is_empty() || name.contains(['\n', '。']) {
             continue;
         }
-        let is_agreement = agreement_head(lex, name, true) || (!quoted && name.ends_with(['》', '〉']));
+        // a quoted name needs a document head that is rarely a plain noun, or some length
+        // (“两国方案” is a policy, not a document)
+        let long = name.chars().count() >= 6;
+        let is_agreement = if quoted {
+            agreement_head(lex, name, false) || (long && agreement_head(lex, name, true))
+        } else {
+            agreement_head(lex, name, true) || name.ends_with(['》', '〉'])
+        };
         if !is_agreement {
             continue;
         }
@@ -209,6 +217,8 @@ fn is_name_char(c: char) -> bool {
     (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•')) && !STOP_CHARS.contains(c)
 }
 
+static ORDINAL_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
+
 /// Generic qualifiers that make a meeting unnamed (下次会议, 本届会议).
 const GENERIC_OCCASION: &[&str] = &["下次", "下届", "下一次", "下一届", "本次", "本届", "此次", "这次", "上次", "上届", "历次", "每次", "有关", "相关", "各种", "各类"];
 
@@ -241,6 +251,15 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                     }
                     break;
                 }
+                // a title in 《》 names the body or meeting it belongs to (《公约》缔约方大会)
+                if head.class == Class::Event
+                    && norm[..p].ends_with('》')
+                    && let Some(a) = anchors.iter().find(|a| a.id.class == Class::Agreement && !a.nested && a.span.end + '》'.len_utf8() == p)
+                {
+                    chain_anchors.push(a);
+                    p = a.span.start - '《'.len_utf8();
+                    continue;
+                }
                 if dates.iter().any(|d| d.end == p) {
                     boundary = true;
                     break;
@@ -260,9 +279,14 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                 }
             }
             chain_anchors.reverse(); // left to right
-            // a name with known names in it starts at the first of them
+            // a name with known names in it starts at the first of them, or at an ordinal
+            // (第二十二次) or a short qualifier (最高) right before it
             let mut start = chain_anchors.first().map_or(p, |a| a.span.start);
             if start != p {
+                let before = &norm[p..start];
+                if ORDINAL_PREFIX.is_match(before) || before.chars().count() <= 2 {
+                    start = p;
+                }
                 boundary = false;
             }
             // 和 joins two names: the name after it starts at its own anchor
@@ -274,9 +298,9 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                     boundary = true;
                 }
             }
-            let first_anchor = chain_anchors.first().filter(|a| a.span.start == start);
+            let anchored = !chain_anchors.is_empty();
             let name = &norm[start..he];
-            if first_anchor.is_none() && !boundary {
+            if !anchored && !boundary {
                 // 关于…的磋商纪要: a descriptive title
                 if head.class == Class::Agreement
                     && let Some(k) = norm[..hs].rfind("关于")
@@ -296,14 +320,16 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                 continue;
             }
             // a name that is nothing but known names and the head is that (联合国大会) or too generic
-            let (label, parent) = match first_anchor {
+            // an organization's short name in a name becomes its full name (上合组织实业家委员会
+            // → 上海合作组织实业家委员会); a name that begins with an organization's belongs to it
+            let (label, parent) = match chain_anchors.first() {
                 Some(a) if a.id.class == Class::Organization => {
-                    let rest = &norm[a.span.end..he];
-                    let label = format!("{}{rest}", a.label);
-                    let parent = (head.class == Class::Organization).then(|| a.id.clone());
+                    let rest = norm[a.span.end..he].replace(['《', '》'], "");
+                    let label = format!("{}{}{rest}", &norm[start..a.span.start], a.label);
+                    let parent = (head.class == Class::Organization && a.span.start == start).then(|| a.id.clone());
                     (label, parent)
                 }
-                _ => (name.to_string(), None),
+                _ => (name.replace(['《', '》'], ""), None),
             };
             let mut c = Candidate::new(start..he, head.class, &label, &label, format!("rule:head-{}", head.head));
             c.parent = parent;
@@ -313,8 +339,9 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
     out
 }
 
-static ANNIVERSARY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(胜利|成立|建交|诞生|签署|爆发|结束)?([0-9]{1,3}|[一二三四五六七八九十百]{1,4})周年").unwrap());
+static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\s，。、；：（）《》“”0-9]{0,8}?(胜利|成立|建交|诞生|签署|爆发|结束|建立对话关系|建立伙伴关系)?([0-9]{1,3}|[一二三四五六七八九十百]{1,4})周年").unwrap()
+});
 
 /// Anniversaries: a war, organization or state mention followed by (胜利|成立…)N周年.
 /// The inner mention stays, nested.
@@ -324,11 +351,21 @@ pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidat
         if !matches!(a.id.class, Class::Event | Class::Organization | Class::State) {
             continue;
         }
-        if let Some(m) = ANNIVERSARY.find(&norm[a.span.end..]) {
+        if let Some(caps) = ANNIVERSARY.captures(&norm[a.span.end..]) {
+            let m = caps.get(0).unwrap();
             let suffix = m.as_str();
-            let span = a.span.start..a.span.end + m.end();
-            let label = format!("{}{suffix}", a.label);
-            let key = format!("{}{suffix}", a.id.key);
+            // 中国—东盟…周年: names joined by a dash belong to it
+            let mut start = a.span.start;
+            while let Some(b) = anchors.iter().find(|b| b.span.end + '—'.len_utf8() == start && norm[b.span.end..start] == *"—") {
+                start = b.span.start;
+            }
+            let prefix = &norm[start..a.span.start];
+            let span = start..a.span.end + m.end();
+            let label = format!("{prefix}{}{suffix}", a.label);
+            // the same anniversary however its name is written: the inner entity, the kind
+            // of occasion and the number
+            let occasion = format!("{}{}周年", caps.get(1).map_or("", |g| g.as_str()), &caps[2]);
+            let key = format!("{prefix}{}{occasion}", a.id.key);
             let mut c = Candidate::new(span, Class::Event, &key, &label, "rule:anniversary");
             c.parent = Some(a.id.clone());
             out.push(c);
@@ -381,10 +418,12 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
                 continue;
             }
         }
-        // state + title + name + (verb | punctuation)
-        let after_state = anchors.iter().any(|a| a.id.class == Class::State && a.span.end == t.start);
+        // state or organization + title + name + (verb | punctuation)
+        let after_state = anchors.iter().any(|a| matches!(a.id.class, Class::State | Class::Organization) && a.span.end == t.start);
         if after_state && title.role != crate::lexicon::Role::Honorific {
-            if let Some(len) = name_before_verb(rest) {
+            if let Some(len) = name_before_verb(rest)
+                && !rest[..len].contains(|c: char| STOP_CHARS.contains(c) || "会议".contains(c))
+            {
                 let name = &rest[..len];
                 out.push(person(t.end..t.end + len, name, "rule:person-title"));
             }
@@ -407,6 +446,34 @@ fn name_before_verb(rest: &str) -> Option<usize> {
     }
     // prefer the shortest name that a cue follows (普京表示, not 普京表)
     ends.into_iter().enumerate().skip(1).take(5).find(|(_, e)| AFTER_NAME.iter().any(|w| rest[*e..].starts_with(w))).map(|(_, e)| e)
+}
+
+/// Words after which a name followed by 先生, 女士 or 阁下 begins.
+const BEFORE_HONORIFIC: &[&str] = &["祝贺", "感谢", "欢迎", "会见", "会晤", "致电", "同", "与", "和", "向", "对", "请"];
+
+/// Persons named with 先生, 女士 or 阁下 (我祝贺克勒希先生): the name runs back from the
+/// honorific to punctuation or one of [`BEFORE_HONORIFIC`], and is no title.
+pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for word in ["先生", "女士", "阁下"] {
+        for (at, _) in norm.match_indices(word) {
+            let run_start = norm[..at].char_indices().rev().take_while(|(_, c)| is_han(*c) || *c == '·').last().map_or(at, |(i, _)| i);
+            let run = &norm[run_start..at];
+            let cut = BEFORE_HONORIFIC.iter().filter_map(|w| run.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
+            let cut = cut.max(run.rfind(|c: char| STOP_CHARS.contains(c)).map_or(0, |i| i + run[i..].chars().next().map_or(0, char::len_utf8)));
+            let name = &run[cut..];
+            let n = name.chars().count();
+            let is_title = lex.find_titles(name).any(|(r, _)| r.end == name.len());
+            if !(2..=8).contains(&n) || is_title {
+                continue;
+            }
+            let span = run_start + cut..at;
+            if !anchors.iter().any(|a| a.span.start < span.end && span.start < a.span.end) {
+                out.push(person(span, name, "rule:person-honorific"));
+            }
+        }
+    }
+    out
 }
 
 fn person(span: Range<usize>, name: &str, rule: &str) -> Candidate {

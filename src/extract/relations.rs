@@ -8,7 +8,8 @@
 //! - `chairOf`: 主席国S (of the document's organization, or of the X before it),
 //!   作为X…主席国，S, S担任…X主席国.
 //! - `subOrganizationOf`: an organization whose name begins with another's
-//!   (上合组织实业家委员会 → 上海合作组织), where that one is mentioned too.
+//!   (上合组织实业家委员会 → 上海合作组织), where that one is mentioned too (in any document
+//!   of the file: relations to entities the file never mentions are dropped there).
 //! - `signatory`, `date`, `location` of agreements and events: walking left from the
 //!   agreement or event over "glue" (的, 在, 于, 举行, 签署, 商定, 、, 和 …), a date gives its
 //!   date, a place after 在 its location, and states, organizations and persons before a
@@ -42,13 +43,39 @@ fn stretches(norm: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 static GLUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:《|》|〈|〉|“|”|的|在|于|举行|举办|召开|签署|签订|共同签署|正式签署|商定|批准|通过|缔结|外长|外交部长|领导人|元首|首脑|代表|期间|，|、|及|和|与|同|共同|发表|上|分别|已|将)*$").unwrap()
+    Regex::new(r"^(?:《|》|〈|〉|“|”|的|在|于|举行|举办|召开|签署|签订|共同签署|正式签署|商定|批准|通过|缔结|外长|外交部长|领导人|元首|首脑|代表|期间|，|、|及|和|与|同|共同|发表|上|分别|已|将|主办|承办|庆祝|纪念|隆重|开幕|闭幕)*$").unwrap()
 });
 const SIGNING: &[&str] = &["签署", "签订", "商定", "缔结"];
+const LIST_SEPARATORS: &[&str] = &["、", "和", "及", "与", "以及"];
+
+/// The states listed from the start of `ms`: S1、S2…和Sn.
+fn state_list<'a>(norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
+    let mut out: Vec<&Candidate> = Vec::new();
+    for m in ms {
+        if m.id.class != Class::State {
+            break;
+        }
+        if let Some(last) = out.last()
+            && !LIST_SEPARATORS.contains(&&norm[last.span.end..m.span.start])
+        {
+            break;
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Is the place at `start` introduced by 在 or 于 (perhaps with its state between: 在泰国曼谷)?
+fn after_at(norm: &str, start: usize, ms: &[&Candidate]) -> bool {
+    let before = match ms.iter().find(|s| s.id.class == Class::State && s.span.end == start) {
+        Some(s) => &norm[..s.span.start],
+        None => &norm[..start],
+    };
+    before.ends_with('在') || before.ends_with('于')
+}
 
 pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Relation> {
     let mut out = Vec::new();
-    let mentioned = |id: &EntityId| mentions.iter().any(|m| &m.id == id);
 
     // headOf from title lines and from 国名+职务+姓名 in running text
     let mut heads: Vec<(EntityId, EntityId)> = Vec::new();
@@ -68,13 +95,20 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
 
     // memberOf from a declaration of "X成员国元首" signed by heads of state
     if !fields.fields.signatories.is_empty() {
-        let org = mentions.iter().find(|m| {
-            m.id.class == Class::Organization && {
-                let after = &norm[m.span.end..];
-                let after = skip_parenthesis(after);
-                after.starts_with("成员国元首") || after.starts_with("成员国领导人") || after.starts_with("成员国政府首脑")
-            }
-        });
+        // the organization whose 成员国元首 speak, or whose meeting adopted the document
+        let org = mentions
+            .iter()
+            .find(|m| {
+                m.id.class == Class::Organization && {
+                    let after = skip_parenthesis(&norm[m.span.end..]);
+                    after.starts_with("成员国元首") || after.starts_with("成员国领导人") || after.starts_with("成员国政府首脑")
+                }
+            })
+            .or_else(|| {
+                let event = fields.fields.delivered_at.as_ref()?;
+                let e = mentions.iter().find(|m| &m.id == event)?;
+                mentions.iter().filter(|m| m.id.class == Class::Organization).find(|o| e.label.starts_with(o.label.as_str()))
+            });
         if let Some(org) = org {
             for p in &fields.fields.signatories {
                 for (person, state) in &heads {
@@ -93,13 +127,30 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         for (k, m) in ms.iter().enumerate() {
             let next = ms.get(k + 1);
             let prev = k.checked_sub(1).map(|i| ms[i]);
-            // memberOf: X成员国S / S是X成员国 / S加入X
-            if m.id.class == Class::Organization
-                && let Some(n) = next
-                && n.id.class == Class::State
-                && gap(m.span.end, n.span.start) == "成员国"
-            {
-                out.push(rel(&n.id, "memberOf", &m.id));
+            // memberOf: X成员国S1、S2和S3 / S是X成员国 / S加入X / 作为X成员国，S
+            if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State) {
+                let g = gap(m.span.end, ms[k + 1].span.start);
+                if g == "成员国" || g == "成员国领导人" {
+                    for s in state_list(norm, &ms[k + 1..]) {
+                        out.push(rel(&s.id, "memberOf", &m.id));
+                    }
+                }
+                if norm[range.start..m.span.start].ends_with("作为") && (g == "成员国，" || g == "成员，") {
+                    out.push(rel(&ms[k + 1].id, "memberOf", &m.id));
+                }
+            }
+            // S1、S2和S3等成员国: members of the document's organization
+            if m.id.class == Class::State && prev.is_none_or(|p| p.id.class != Class::State || !LIST_SEPARATORS.contains(&gap(p.span.end, m.span.start))) {
+                let list = state_list(norm, &ms[k..]);
+                let last = list.last().map_or(m.span.end, |s| s.span.end);
+                let after = &norm[last..range.end];
+                if (after.starts_with("等成员国") || after.starts_with("成员国")) && !norm[range.start..m.span.start].ends_with("成员国") {
+                    if let Some(org) = &main_org {
+                        for s in list {
+                            out.push(rel(&s.id, "memberOf", org));
+                        }
+                    }
+                }
             }
             if m.id.class == Class::State && let Some(n) = next && n.id.class == Class::Organization {
                 let g = gap(m.span.end, n.span.start);
@@ -129,7 +180,10 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                                 out.push(rel(&s.id, "chairOf", &m.id));
                             }
                         } else if let Some(s) = ms[..k].iter().rev().find(|s| s.id.class == Class::State) {
-                            if norm[s.span.end..m.span.start].contains("担任") {
+                            // S担任/接任…X主席国, S作为(D)X主席国
+                            let between = &norm[s.span.end..m.span.start];
+                            let dated = ms[..k].iter().filter(|d| d.span.start >= s.span.end).all(|d| d.id.class == Class::Date);
+                            if ["担任", "接任", "出任"].iter().any(|v| between.contains(v)) || (between.starts_with("作为") && dated && between.chars().count() <= 14) {
                                 out.push(rel(&s.id, "chairOf", &m.id));
                             }
                         }
@@ -155,7 +209,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                             got_date = true;
                             break;
                         }
-                        Class::Place if !got_place && (norm[..p.span.start].ends_with('在') || norm[..p.span.start].ends_with('于')) => {
+                        Class::Place if !got_place && after_at(norm, p.span.start, &ms) => {
                             out.push(rel(&m.id, "location", &p.id));
                             got_place = true;
                         }
@@ -168,16 +222,18 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     }
                     right_edge = p.span.start;
                 }
-                // E于D在P举行, D是E
+                // E于D在P举行, E将于D在S P举行, D是E
                 let mut left_edge = m.span.end;
+                let mut at_state = false;
                 for n in &ms[k + 1..] {
                     let g = gap(left_edge, n.span.start);
                     match n.id.class {
-                        Class::Date if !got_date && matches!(g, "于" | "将于" | "已于" | "定于") => {
+                        Class::Date if !got_date && matches!(g, "于" | "将于" | "已于" | "定于" | "") => {
                             out.push(rel(&m.id, "date", &n.id));
                             got_date = true;
                         }
-                        Class::Place if !got_place && g == "在" => {
+                        Class::State if matches!(g, "在" | "将在" | "已在") => at_state = true,
+                        Class::Place if !got_place && (matches!(g, "在" | "将在" | "已在") || (at_state && g.is_empty())) => {
                             out.push(rel(&m.id, "location", &n.id));
                             got_place = true;
                         }
@@ -201,7 +257,8 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                 std::iter::once(&parent.zh).chain(&parent.aliases).any(|n| m.label.starts_with(n.as_str()))
             })
         });
-        if m.id.class == Class::Organization && let Some(parent) = parent && parent != m.id && mentioned(&parent) {
+        // (kept only if the parent is mentioned somewhere in the file: see coref)
+        if m.id.class == Class::Organization && let Some(parent) = parent && parent != m.id {
             out.push(rel(&m.id, "subOrganizationOf", &parent));
         }
     }

@@ -23,6 +23,9 @@
 //!   to the last agreement or event named before it.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::lexicon::{CueKind, Lexicon};
 use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Statement};
@@ -65,6 +68,9 @@ pub fn sentences(norm: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// An enumeration marker opening a paragraph: 一、 （二） 3. 4、
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*").unwrap());
+
 const COLLECTIVE: &[&str] = &["各成员国", "成员国", "元首们", "各方", "我们", "各国", "我"];
 const MODAL_SUBJECTS: &[&str] = &["我们", "各方", "成员国", "各成员国", "各国"];
 const ADVERBS: &[&str] = &["还", "也", "都", "均", "并", "再次", "继续", "进一步", "一如既往地", "共同", "一道", "同时", "此外", "同样", "愿", "已", "则", "仍", "始终", "一致", "坚决", "高度", "积极", "全力", "充分", "衷心", "诚挚", "一贯", "对此", "特别"];
@@ -94,6 +100,11 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 continue;
             }
             if cue.kind == CueKind::Verb && norm[r.end..].starts_with('的') && !matches!(cue.act.as_str(), "CallFor" | "Affirm") {
+                continue;
+            }
+            // 提供更多支持, 得到…支持: the cue is a noun, the object of another verb
+            let clause_before = &norm[norm[sentence.start..r.start].rfind(['，', '；']).map_or(sentence.start, |i| sentence.start + i)..r.start];
+            if matches!(cue.act.as_str(), "Support" | "Welcome" | "Praise") && ["提供", "给予", "得到", "获得", "赢得", "争取"].iter().any(|v| clause_before.contains(v)) {
                 continue;
             }
             cues.push((r, cue.act.clone(), cue.kind, cue.cue.clone()));
@@ -133,7 +144,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 carried = Some((id.clone(), word));
             }
             let Some(actor) = actor else { continue };
-            let adverbial = is_adverbial(between);
+            let adverbial = is_adverbial(between) || is_adverbial(&strip_cues(lex, between));
             let rule = match kind {
                 CueKind::Modal if MODAL_SUBJECTS.contains(&word) && adverbial => "cue-modal",
                 CueKind::Future if adverbial => {
@@ -202,6 +213,15 @@ fn blocked(norm: &str, r: &Range<usize>, blockers: &[String]) -> bool {
     })
 }
 
+/// `s` without the statement cues in it (重申将…: 重申 stands before 将 like an adverb).
+fn strip_cues(lex: &Lexicon, s: &str) -> String {
+    let mut out = s.to_string();
+    for (r, _) in lex.find_cues(s).collect::<Vec<_>>().into_iter().rev() {
+        out.replace_range(r, "");
+    }
+    out
+}
+
 fn is_adverbial(s: &str) -> bool {
     let mut rest = s.trim();
     'outer: while !rest.is_empty() {
@@ -231,6 +251,9 @@ fn subject_of(norm: &str, clause_start: usize, ms: &[&Mention], voice: &Voice, d
     let mut at = clause_start;
     if let Some(d) = ms.iter().find(|m| m.span.start == at && m.entity.class == Class::Date) {
         at = d.span.end;
+    }
+    if let Some(m) = ENUMERATION.find(&norm[at..]) {
+        at += m.end();
     }
     for a in ["此外", "同时", "因此", "对此", "当前", "目前", "另外", "为此"] {
         if norm[at..].starts_with(a) {
