@@ -61,7 +61,11 @@ pub enum Command {
     /// Run a SPARQL query over the union of all graphs.
     Query {
         /// The query text (or use --file).
-        #[arg(value_name = "QUERY", required_unless_present = "file", conflicts_with = "file")]
+        #[arg(
+            value_name = "QUERY",
+            required_unless_present = "file",
+            conflicts_with = "file"
+        )]
         query: Option<String>,
         /// Read the query from this file.
         #[arg(long, value_name = "F.rq")]

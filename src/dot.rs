@@ -18,7 +18,17 @@ use petgraph::graph::DiGraph;
 use crate::vocab::{dg, itsrdf, nif, rdf, rdfs};
 
 /// The relation properties drawn by default.
-pub const RELATIONS: &[&str] = &["memberOf", "chairOf", "headOf", "subOrganizationOf", "signatory", "date", "location", "author", "deliveredAt"];
+pub const RELATIONS: &[&str] = &[
+    "memberOf",
+    "chairOf",
+    "headOf",
+    "subOrganizationOf",
+    "signatory",
+    "date",
+    "location",
+    "author",
+    "deliveredAt",
+];
 
 /// Escapes a string for a double-quoted DOT attribute.
 pub fn escape(s: &str) -> String {
@@ -68,11 +78,17 @@ fn describe(store: &Store, term: &Term) -> Node {
             Term::Literal(l) => l.value().to_string(),
             other => other.to_string(),
         };
-        return Node { label: text, class: None };
+        return Node {
+            label: text,
+            class: None,
+        };
     };
     let mut label = None;
     let mut class = None;
-    for q in store.quads_for_pattern(Some(n.as_ref().into()), None, None, None).flatten() {
+    for q in store
+        .quads_for_pattern(Some(n.as_ref().into()), None, None, None)
+        .flatten()
+    {
         match q.predicate.as_str() {
             rdfs::LABEL => {
                 if let Term::Literal(l) = &q.object
@@ -84,7 +100,9 @@ fn describe(store: &Store, term: &Term) -> Node {
             rdf::TYPE => {
                 if let Term::NamedNode(c) = &q.object
                     && let Some(name) = c.as_str().strip_prefix(dg::NS)
-                    && (class.is_none() || name == "Proposal" || !matches!(name, "Document" | "Statement"))
+                    && (class.is_none()
+                        || name == "Proposal"
+                        || !matches!(name, "Document" | "Statement"))
                 {
                     class = Some(name.to_string());
                 }
@@ -92,15 +110,57 @@ fn describe(store: &Store, term: &Term) -> Node {
             _ => {}
         }
     }
-    if class.as_deref().is_some_and(|c| c == "Statement" || c == "Proposal") {
+    if label.is_none()
+        && class
+            .as_deref()
+            .is_some_and(|c| matches!(c, "Document" | "Speech" | "Declaration"))
+    {
+        let value = |p: &str| {
+            store
+                .quads_for_pattern(
+                    Some(n.as_ref().into()),
+                    Some(NamedNodeRef::new_unchecked(p)),
+                    None,
+                    None,
+                )
+                .flatten()
+                .find_map(|q| match q.object {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                })
+        };
+        let title = value(crate::vocab::dcterms::TITLE);
+        let place = format!(
+            "{} #{}",
+            value(dg::SOURCE_FILE).unwrap_or_default(),
+            value(dg::SEQUENCE).unwrap_or_default()
+        );
+        label = Some(title.map_or(place.clone(), |t| format!("{t}\n{place}")));
+    }
+    if class
+        .as_deref()
+        .is_some_and(|c| c == "Statement" || c == "Proposal")
+    {
         let act = store
-            .quads_for_pattern(Some(n.as_ref().into()), Some(NamedNodeRef::new_unchecked(dg::ACT_PROP)), None, None)
+            .quads_for_pattern(
+                Some(n.as_ref().into()),
+                Some(NamedNodeRef::new_unchecked(dg::ACT_PROP)),
+                None,
+                None,
+            )
             .flatten()
             .next()
-            .map(|q| local(&q.object.to_string()).trim_end_matches('>').to_string());
+            .map(|q| {
+                local(&q.object.to_string())
+                    .trim_end_matches('>')
+                    .to_string()
+            });
         label = act.map(|a| format!("{a}: {}", label.unwrap_or_default()));
     }
-    Node { label: label.unwrap_or_else(|| crate::query::compact(n.as_str())), class }
+    Node {
+        label: label.unwrap_or_else(|| crate::query::compact(n.as_str())),
+        class,
+    }
 }
 
 /// DOT text for `triples`. Triples about NIF plumbing are dropped unless `nif` is set;
@@ -108,18 +168,34 @@ fn describe(store: &Store, term: &Term) -> Node {
 pub fn to_dot(store: &Store, triples: &[Triple], nif: bool) -> String {
     let keep = |t: &Triple| {
         let p = t.predicate.as_str();
-        let plumbing = p.starts_with(nif::NS) || p.starts_with(itsrdf::NS) || p == dg::RULE || p == dg::SENTENCE;
-        (nif || !plumbing) && matches!(t.object, Term::NamedNode(_)) && p != rdf::TYPE && !p.starts_with(rdfs::NS)
+        let plumbing = p.starts_with(nif::NS)
+            || p.starts_with(itsrdf::NS)
+            || p == dg::RULE
+            || p == dg::SENTENCE;
+        (nif || !plumbing)
+            && matches!(t.object, Term::NamedNode(_))
+            && p != rdf::TYPE
+            && !p.starts_with(rdfs::NS)
     };
     let edges: BTreeSet<(String, String, String)> = triples
         .iter()
         .filter(|t| keep(t))
-        .map(|t| (t.subject.to_string(), t.predicate.as_str().to_string(), t.object.to_string()))
+        .map(|t| {
+            (
+                t.subject.to_string(),
+                t.predicate.as_str().to_string(),
+                t.object.to_string(),
+            )
+        })
         .collect();
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for t in triples.iter().filter(|t| keep(t)) {
-        terms.entry(t.subject.to_string()).or_insert_with(|| t.subject.clone().into());
-        terms.entry(t.object.to_string()).or_insert_with(|| t.object.clone());
+        terms
+            .entry(t.subject.to_string())
+            .or_insert_with(|| t.subject.clone().into());
+        terms
+            .entry(t.object.to_string())
+            .or_insert_with(|| t.object.clone());
     }
     let mut graph: DiGraph<Node, String> = DiGraph::new();
     let mut index = BTreeMap::new();
@@ -135,10 +211,17 @@ pub fn to_dot(store: &Store, triples: &[Triple], nif: bool) -> String {
         &|_, e| format!("label = \"{}\" fontsize = 10", escape(e.weight())),
         &|_, (_, n)| {
             let (shape, color) = style(n.class.as_deref());
-            format!("label = \"{}\" shape = {shape} style = filled fillcolor = \"{color}\" fontname = \"WenQuanYi Zen Hei\"", escape(&n.label))
+            format!(
+                "label = \"{}\" shape = {shape} style = filled fillcolor = \"{color}\" fontname = \"WenQuanYi Zen Hei\"",
+                escape(&n.label)
+            )
         },
     );
-    format!("{dot:?}").replacen("digraph {", "digraph diplograph {\n    rankdir = LR\n    node [fontsize = 11]", 1)
+    format!("{dot:?}").replacen(
+        "digraph {",
+        "digraph diplograph {\n    rankdir = LR\n    node [fontsize = 11]",
+        1,
+    )
 }
 
 /// The store's relations between entities (every graph), as triples.
@@ -146,8 +229,13 @@ pub fn relation_triples(store: &Store) -> Vec<Triple> {
     let mut out = BTreeMap::new();
     for p in RELATIONS {
         let p = format!("{}{p}", dg::NS);
-        for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(&p)), None, None).flatten() {
-            if q.graph_name.to_string().contains("/graph/lexicon") {
+        for q in store
+            .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(&p)), None, None)
+            .flatten()
+        {
+            // what the documents state, not lexicon knowledge or statements' dates
+            let graph = q.graph_name.to_string();
+            if graph.contains("/graph/lexicon") || graph.ends_with("/statements>") {
                 continue;
             }
             let t = Triple::from(q);
@@ -159,7 +247,12 @@ pub fn relation_triples(store: &Store) -> Vec<Triple> {
 
 /// Relations (and, with `statements`, the statements) within `depth` steps of the
 /// entity whose label or alternative label is `name`.
-pub fn neighbourhood(store: &Store, name: &str, depth: usize, statements: bool) -> Option<Vec<Triple>> {
+pub fn neighbourhood(
+    store: &Store,
+    name: &str,
+    depth: usize,
+    statements: bool,
+) -> Option<Vec<Triple>> {
     let start = find_entity(store, name)?;
     let mut all = relation_triples(store);
     if statements {
@@ -186,7 +279,10 @@ pub fn neighbourhood(store: &Store, name: &str, depth: usize, statements: bool) 
 pub fn statement_triples(store: &Store) -> Vec<Triple> {
     let mut out = Vec::new();
     for p in [dg::ACTOR, dg::CONCERNS] {
-        for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None).flatten() {
+        for q in store
+            .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None)
+            .flatten()
+        {
             out.push(Triple::from(q));
         }
     }
@@ -197,7 +293,10 @@ pub fn statement_triples(store: &Store) -> Vec<Triple> {
 
 fn find_entity(store: &Store, name: &str) -> Option<String> {
     for p in [rdfs::LABEL, crate::vocab::skos::ALT_LABEL] {
-        for q in store.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None).flatten() {
+        for q in store
+            .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None)
+            .flatten()
+        {
             if let Term::Literal(l) = &q.object
                 && l.value() == name
             {

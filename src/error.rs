@@ -35,8 +35,15 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 #[derive(Debug)]
 enum Kind {
-    Io { path: PathBuf, source: std::io::Error },
-    Input { path: PathBuf, position: Option<Position>, message: String },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Input {
+        path: PathBuf,
+        position: Option<Position>,
+        message: String,
+    },
     Store(String),
 }
 
@@ -46,12 +53,23 @@ pub struct Error(Box<Kind>);
 
 impl Error {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Error {
-        Error(Box::new(Kind::Io { path: path.to_path_buf(), source }))
+        Error(Box::new(Kind::Io {
+            path: path.to_path_buf(),
+            source,
+        }))
     }
 
     /// Bad content in an input file (a document, a lexicon, a gold file).
-    pub(crate) fn input(path: &Path, position: Option<Position>, message: impl Into<String>) -> Error {
-        Error(Box::new(Kind::Input { path: path.to_path_buf(), position, message: message.into() }))
+    pub(crate) fn input(
+        path: &Path,
+        position: Option<Position>,
+        message: impl Into<String>,
+    ) -> Error {
+        Error(Box::new(Kind::Input {
+            path: path.to_path_buf(),
+            position,
+            message: message.into(),
+        }))
     }
 
     pub(crate) fn store(message: impl Into<String>) -> Error {
@@ -79,10 +97,18 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.0 {
             Kind::Io { path, source } => write!(f, "{}: {source}", path.display()),
-            Kind::Input { path, position: Some(p), message } => {
+            Kind::Input {
+                path,
+                position: Some(p),
+                message,
+            } => {
                 write!(f, "{}:{}:{}: {message}", path.display(), p.line, p.column)
             }
-            Kind::Input { path, position: None, message } => write!(f, "{}: {message}", path.display()),
+            Kind::Input {
+                path,
+                position: None,
+                message,
+            } => write!(f, "{}: {message}", path.display()),
             Kind::Store(message) => f.write_str(message),
         }
     }
@@ -110,6 +136,9 @@ mod tests {
         let at = text.find("建议").unwrap();
         assert_eq!(Position::of_byte(text, at), Position { line: 2, column: 3 });
         // inside a character: the start of that character
-        assert_eq!(Position::of_byte(text, at + 1), Position { line: 2, column: 3 });
+        assert_eq!(
+            Position::of_byte(text, at + 1),
+            Position { line: 2, column: 3 }
+        );
     }
 }

@@ -37,7 +37,12 @@ pub fn entity_iri(id: &EntityId) -> NamedNode {
         Class::MonetaryAmount => id.key.replace(' ', "-"),
         _ => id.key.clone(),
     };
-    iri(&format!("{}{}/{}", dgr::NS, id.class.segment(), encode_key(&key)))
+    iri(&format!(
+        "{}{}/{}",
+        dgr::NS,
+        id.class.segment(),
+        encode_key(&key)
+    ))
 }
 
 /// The IRI of a document: `dgr:doc/{file stem}/{sequence}`.
@@ -81,13 +86,24 @@ pub fn statement_graph(doc: &NamedNode) -> NamedNode {
 pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let d = &doc.doc;
     let doc_iri = document_iri(&d.source_name, d.seq);
-    let mut w = Writer { graph: GraphName::NamedNode(doc_iri.clone()), quads: Vec::new() };
+    let mut w = Writer {
+        graph: GraphName::NamedNode(doc_iri.clone()),
+        quads: Vec::new(),
+    };
     let norm_offsets = Offsets::new(&d.norm);
     let text_offsets = Offsets::new(&d.text);
     let text_chars = d.text.chars().count();
     let span_node = |kind: &str, span: &std::ops::Range<usize>| {
         let c = norm_offsets.chars(span);
-        (iri(&format!("{}#{kind}={},{}", doc_iri.as_str(), c.start, c.end)), c)
+        (
+            iri(&format!(
+                "{}#{kind}={},{}",
+                doc_iri.as_str(),
+                c.start,
+                c.end
+            )),
+            c,
+        )
     };
 
     // the document and its context
@@ -98,16 +114,33 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         DocKind::Document => {}
     }
     w.add(doc_iri.clone(), rdf::TYPE, iri(nif::CONTEXT));
-    w.add(doc_iri.clone(), nif::IS_STRING, Literal::new_simple_literal(&d.text));
+    w.add(
+        doc_iri.clone(),
+        nif::IS_STRING,
+        Literal::new_simple_literal(&d.text),
+    );
     w.add(doc_iri.clone(), nif::BEGIN_INDEX, count(0));
     w.add(doc_iri.clone(), nif::END_INDEX, count(text_chars));
-    w.add(doc_iri.clone(), dg::SEQUENCE, Literal::new_typed_literal(d.seq.to_string(), iri(xsd::INTEGER)));
-    w.add(doc_iri.clone(), dg::SOURCE_FILE, Literal::new_simple_literal(&d.source_name));
+    w.add(
+        doc_iri.clone(),
+        dg::SEQUENCE,
+        Literal::new_typed_literal(d.seq.to_string(), iri(xsd::INTEGER)),
+    );
+    w.add(
+        doc_iri.clone(),
+        dg::SOURCE_FILE,
+        Literal::new_simple_literal(&d.source_name),
+    );
     let f = &doc.fields;
     if let Some(t) = &f.title {
         w.add(doc_iri.clone(), dcterms::TITLE, zh(t));
     }
-    for (p, v) in [(dg::AUTHOR, &f.author), (dg::DATE_PROP, &f.date), (dg::LOCATION, &f.location), (dg::DELIVERED_AT, &f.delivered_at)] {
+    for (p, v) in [
+        (dg::AUTHOR, &f.author),
+        (dg::DATE_PROP, &f.date),
+        (dg::LOCATION, &f.location),
+        (dg::DELIVERED_AT, &f.delivered_at),
+    ] {
         if let Some(id) = v {
             w.add(doc_iri.clone(), p, entity_iri(id));
         }
@@ -129,28 +162,52 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         w.add(node.clone(), nif::REFERENCE_CONTEXT, doc_iri.clone());
         w.add(node.clone(), nif::BEGIN_INDEX, count(c.start));
         w.add(node.clone(), nif::END_INDEX, count(c.end));
-        w.add(node.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]));
+        w.add(
+            node.clone(),
+            nif::ANCHOR_OF,
+            Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]),
+        );
         w.add(node.clone(), itsrdf::TA_IDENT_REF, entity_iri(&m.entity));
         w.add(node, dg::RULE, Literal::new_simple_literal(&m.rule));
     }
 
     // relations
     for r in &doc.relations {
-        w.add(entity_iri(&r.subject), &format!("{}{}", dg::NS, r.property), entity_iri(&r.object));
+        w.add(
+            entity_iri(&r.subject),
+            &format!("{}{}", dg::NS, r.property),
+            entity_iri(&r.object),
+        );
     }
 
     // statements, in the document's statement graph
-    let mut w_doc = std::mem::replace(&mut w, Writer { graph: GraphName::NamedNode(statement_graph(&doc_iri)), quads: Vec::new() });
+    let mut w_doc = std::mem::replace(
+        &mut w,
+        Writer {
+            graph: GraphName::NamedNode(statement_graph(&doc_iri)),
+            quads: Vec::new(),
+        },
+    );
     for s in &doc.statements {
         let (sentence, c) = span_node("sentence", &s.sentence);
         let actor_key = encode_key(&s.actor.key);
-        let st = iri(&format!("{}/statement/{}-{}-{}", doc_iri.as_str(), c.start, s.act, actor_key));
+        let st = iri(&format!(
+            "{}/statement/{}-{}-{}",
+            doc_iri.as_str(),
+            c.start,
+            s.act,
+            actor_key
+        ));
         w.add(sentence.clone(), rdf::TYPE, iri(nif::SENTENCE));
         w.add(sentence.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
         w.add(sentence.clone(), nif::REFERENCE_CONTEXT, doc_iri.clone());
         w.add(sentence.clone(), nif::BEGIN_INDEX, count(c.start));
         w.add(sentence.clone(), nif::END_INDEX, count(c.end));
-        w.add(sentence.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]));
+        w.add(
+            sentence.clone(),
+            nif::ANCHOR_OF,
+            Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]),
+        );
         w.add(st.clone(), rdf::TYPE, iri(dg::STATEMENT));
         if s.is_proposal() {
             w.add(st.clone(), rdf::TYPE, iri(dg::PROPOSAL));
@@ -167,7 +224,11 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         if let Some(a) = &s.date {
             w.add(st.clone(), dg::DATE_PROP, entity_iri(a));
         }
-        w.add(st.clone(), dg::CAMEO_CODE, Literal::new_simple_literal(s.cameo_code()));
+        w.add(
+            st.clone(),
+            dg::CAMEO_CODE,
+            Literal::new_simple_literal(s.cameo_code()),
+        );
         w.add(st.clone(), dg::RULE, Literal::new_simple_literal(&s.rule));
         w.add(st, dg::CUE, zh(&s.cue));
     }
@@ -176,15 +237,26 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let w = w_doc;
 
     // lexicon knowledge, in its own graph
-    let mut lexicon = Writer { graph: GraphName::NamedNode(iri(dgr::LEXICON_GRAPH)), quads: Vec::new() };
+    let mut lexicon = Writer {
+        graph: GraphName::NamedNode(iri(dgr::LEXICON_GRAPH)),
+        quads: Vec::new(),
+    };
     for e in doc.entities.values() {
         let node = entity_iri(&e.id);
         let k = &e.knowledge;
         if let Some(en) = &k.en {
-            lexicon.add(node.clone(), rdfs::LABEL, Literal::new_language_tagged_literal_unchecked(en, "en"));
+            lexicon.add(
+                node.clone(),
+                rdfs::LABEL,
+                Literal::new_language_tagged_literal_unchecked(en, "en"),
+            );
         }
         if let Some(q) = &k.qid {
-            lexicon.add(node.clone(), skos::EXACT_MATCH, iri(&crate::vocab::wikidata(q)));
+            lexicon.add(
+                node.clone(),
+                skos::EXACT_MATCH,
+                iri(&crate::vocab::wikidata(q)),
+            );
         }
         if let Some(c) = &k.iso3 {
             lexicon.add(node.clone(), dg::ISO3, Literal::new_simple_literal(c));
@@ -201,7 +273,11 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
 
 fn entity_quads(w: &mut Writer, e: &Entity) {
     let node = entity_iri(&e.id);
-    w.add(node.clone(), rdf::TYPE, iri(&format!("{}{}", dg::NS, e.id.class.name())));
+    w.add(
+        node.clone(),
+        rdf::TYPE,
+        iri(&format!("{}{}", dg::NS, e.id.class.name())),
+    );
     w.add(node.clone(), rdfs::LABEL, zh(&e.label));
     for a in &e.alt_labels {
         w.add(node.clone(), skos::ALT_LABEL, zh(a));
@@ -224,13 +300,28 @@ mod tests {
 
     #[test]
     fn iris_are_valid_whatever_the_label() {
-        for key in ["上海合作组织", "a b<c>\"d\"{e}|f\\g^h`", "〈中亚无核武器区条约〉议定书", "6+5工作机制", "x/y#z?w"] {
+        for key in [
+            "上海合作组织",
+            "a b<c>\"d\"{e}|f\\g^h`",
+            "〈中亚无核武器区条约〉议定书",
+            "6+5工作机制",
+            "x/y#z?w",
+        ] {
             let id = EntityId::new(Class::Agreement, key);
             let node = entity_iri(&id);
             assert!(NamedNode::new(node.as_str()).is_ok(), "{node}");
         }
-        assert_eq!(entity_iri(&EntityId::new(Class::State, "CHN")).as_str(), "https://w3id.org/diplograph/id/state/CHN");
-        assert_eq!(entity_iri(&EntityId::new(Class::Date, "2014-09-11/2014-09-12")).as_str(), "https://w3id.org/diplograph/id/date/2014-09-11--2014-09-12");
-        assert_eq!(document_iri("sco-2014-dushanbe.txt", 2).as_str(), "https://w3id.org/diplograph/id/doc/sco-2014-dushanbe/2");
+        assert_eq!(
+            entity_iri(&EntityId::new(Class::State, "CHN")).as_str(),
+            "https://w3id.org/diplograph/id/state/CHN"
+        );
+        assert_eq!(
+            entity_iri(&EntityId::new(Class::Date, "2014-09-11/2014-09-12")).as_str(),
+            "https://w3id.org/diplograph/id/date/2014-09-11--2014-09-12"
+        );
+        assert_eq!(
+            document_iri("sco-2014-dushanbe.txt", 2).as_str(),
+            "https://w3id.org/diplograph/id/doc/sco-2014-dushanbe/2"
+        );
     }
 }

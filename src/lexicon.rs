@@ -93,7 +93,10 @@ pub enum Role {
 impl Role {
     /// Does the title make its holder the head (`dg:headOf`) of the state it names?
     pub fn heads_state(self) -> bool {
-        matches!(self, Role::HeadOfState | Role::HeadOfGovernment | Role::Royal)
+        matches!(
+            self,
+            Role::HeadOfState | Role::HeadOfGovernment | Role::Royal
+        )
     }
 }
 
@@ -176,7 +179,10 @@ struct Files {
 
 macro_rules! builtin {
     ($path:literal) => {
-        vec![(PathBuf::from(concat!("(built-in) data/", $path)), include_str!(concat!("../data/", $path)).to_string())]
+        vec![(
+            PathBuf::from(concat!("(built-in) data/", $path)),
+            include_str!(concat!("../data/", $path)).to_string(),
+        )]
     };
 }
 
@@ -204,7 +210,11 @@ impl Lexicon {
         };
         for dir in dirs {
             if !dir.is_dir() {
-                return Err(Error::input(dir, None, "is not a directory of lexicon files (states.tsv, organizations.tsv, …)"));
+                return Err(Error::input(
+                    dir,
+                    None,
+                    "is not a directory of lexicon files (states.tsv, organizations.tsv, …)",
+                ));
             }
             for (name, slot) in [
                 ("states.tsv", &mut files.states),
@@ -229,71 +239,171 @@ impl Lexicon {
     }
 
     fn compile(files: Files) -> Result<Lexicon> {
-        let states = rows(&files.states, &["iso3", "zh", "en", "abbr", "aliases", "status", "qid"], |c, _| {
-            Ok(StateEntry {
-                iso3: c[0].to_string(),
-                zh: c[1].to_string(),
-                en: c[2].to_string(),
-                abbr: list(c[3]),
-                aliases: list(c[4]),
-                qid: opt(c[6]),
-            })
-        }, |e| e.zh.clone())?;
-        let orgs = rows(&files.organizations, &["zh", "en", "aliases", "parent", "qid"], |c, _| {
-            Ok(OrgEntry { zh: c[0].into(), en: c[1].into(), aliases: list(c[2]), parent: opt(c[3]), qid: opt(c[4]) })
-        }, |e| e.zh.clone())?;
-        let places = rows(&files.places, &["zh", "en", "kind", "country", "aliases", "qid"], |c, _| {
-            Ok(PlaceEntry {
-                zh: c[0].into(),
-                en: c[1].into(),
-                kind: c[2].into(),
-                country: opt(c[3]),
-                aliases: list(c[4]),
-                qid: opt(c[5]),
-            })
-        }, |e| e.zh.clone())?;
-        let persons = rows(&files.persons, &["zh", "en", "state", "aliases", "qid"], |c, _| {
-            Ok(PersonEntry { zh: c[0].into(), en: c[1].into(), state: opt(c[2]), aliases: list(c[3]), qid: opt(c[4]) })
-        }, |e| e.zh.clone())?;
-        let events = rows(&files.events, &["zh", "en", "aliases", "qid"], |c, _| {
-            Ok(EventEntry { zh: c[0].into(), en: c[1].into(), aliases: list(c[2]), qid: opt(c[3]) })
-        }, |e| e.zh.clone())?;
-        let titles = rows(&files.titles, &["zh", "en", "role"], |c, at| {
-            let role = match c[2] {
-                "head_of_state" => Role::HeadOfState,
-                "head_of_government" => Role::HeadOfGovernment,
-                "minister" => Role::Minister,
-                "official" => Role::Official,
-                "royal" => Role::Royal,
-                "honorific" => Role::Honorific,
-                other => return Err(at(format!("unknown role {other:?}; use head_of_state, head_of_government, minister, official, royal or honorific"))),
-            };
-            Ok(TitleEntry { zh: c[0].into(), en: c[1].into(), role })
-        }, |e| e.zh.clone())?;
-        let cues = rows(&files.cues, &["cue", "act", "kind", "blockers"], |c, at| {
-            const ACTS: [&str; 9] = ["Propose", "CallFor", "Decide", "Commit", "Support", "Welcome", "Praise", "Affirm", "Oppose"];
-            if !ACTS.contains(&c[1]) {
-                return Err(at(format!("unknown act {:?}; use one of {}", c[1], ACTS.join(", "))));
-            }
-            let kind = match c[2] {
-                "verb" => CueKind::Verb,
-                "modal" => CueKind::Modal,
-                "future" => CueKind::Future,
-                other => return Err(at(format!("unknown cue kind {other:?}; use verb, modal or future"))),
-            };
-            Ok(CueEntry { cue: c[0].into(), act: c[1].into(), kind, blockers: list(c[3]) })
-        }, |e| e.cue.clone())?;
-        let heads = rows(&files.heads, &["class", "head", "where"], |c, at| {
-            let class = crate::Class::from_name(c[0]).ok_or_else(|| at(format!("unknown class {:?}", c[0])))?;
-            let bracketed_only = match c[2] {
-                "any" => false,
-                "bracketed" => true,
-                other => return Err(at(format!("unknown placement {other:?}; use any or bracketed"))),
-            };
-            Ok(HeadEntry { class, head: c[1].into(), bracketed_only })
-        }, |e| e.head.clone())?;
-        let boundaries = rows(&files.boundaries, &["word"], |c, _| Ok(c[0].to_string()), |w| w.clone())?;
-        let not_names_list = rows(&files.not_names, &["word"], |c, _| Ok(normalize(c[0])), |w| w.clone())?;
+        let states = rows(
+            &files.states,
+            &["iso3", "zh", "en", "abbr", "aliases", "status", "qid"],
+            |c, _| {
+                Ok(StateEntry {
+                    iso3: c[0].to_string(),
+                    zh: c[1].to_string(),
+                    en: c[2].to_string(),
+                    abbr: list(c[3]),
+                    aliases: list(c[4]),
+                    qid: opt(c[6]),
+                })
+            },
+            |e| e.zh.clone(),
+        )?;
+        let orgs = rows(
+            &files.organizations,
+            &["zh", "en", "aliases", "parent", "qid"],
+            |c, _| {
+                Ok(OrgEntry {
+                    zh: c[0].into(),
+                    en: c[1].into(),
+                    aliases: list(c[2]),
+                    parent: opt(c[3]),
+                    qid: opt(c[4]),
+                })
+            },
+            |e| e.zh.clone(),
+        )?;
+        let places = rows(
+            &files.places,
+            &["zh", "en", "kind", "country", "aliases", "qid"],
+            |c, _| {
+                Ok(PlaceEntry {
+                    zh: c[0].into(),
+                    en: c[1].into(),
+                    kind: c[2].into(),
+                    country: opt(c[3]),
+                    aliases: list(c[4]),
+                    qid: opt(c[5]),
+                })
+            },
+            |e| e.zh.clone(),
+        )?;
+        let persons = rows(
+            &files.persons,
+            &["zh", "en", "state", "aliases", "qid"],
+            |c, _| {
+                Ok(PersonEntry {
+                    zh: c[0].into(),
+                    en: c[1].into(),
+                    state: opt(c[2]),
+                    aliases: list(c[3]),
+                    qid: opt(c[4]),
+                })
+            },
+            |e| e.zh.clone(),
+        )?;
+        let events = rows(
+            &files.events,
+            &["zh", "en", "aliases", "qid"],
+            |c, _| {
+                Ok(EventEntry {
+                    zh: c[0].into(),
+                    en: c[1].into(),
+                    aliases: list(c[2]),
+                    qid: opt(c[3]),
+                })
+            },
+            |e| e.zh.clone(),
+        )?;
+        let titles = rows(
+            &files.titles,
+            &["zh", "en", "role"],
+            |c, at| {
+                let role = match c[2] {
+                    "head_of_state" => Role::HeadOfState,
+                    "head_of_government" => Role::HeadOfGovernment,
+                    "minister" => Role::Minister,
+                    "official" => Role::Official,
+                    "royal" => Role::Royal,
+                    "honorific" => Role::Honorific,
+                    other => {
+                        return Err(at(format!(
+                            "unknown role {other:?}; use head_of_state, head_of_government, minister, official, royal or honorific"
+                        )));
+                    }
+                };
+                Ok(TitleEntry {
+                    zh: c[0].into(),
+                    en: c[1].into(),
+                    role,
+                })
+            },
+            |e| e.zh.clone(),
+        )?;
+        let cues = rows(
+            &files.cues,
+            &["cue", "act", "kind", "blockers"],
+            |c, at| {
+                const ACTS: [&str; 9] = [
+                    "Propose", "CallFor", "Decide", "Commit", "Support", "Welcome", "Praise",
+                    "Affirm", "Oppose",
+                ];
+                if !ACTS.contains(&c[1]) {
+                    return Err(at(format!(
+                        "unknown act {:?}; use one of {}",
+                        c[1],
+                        ACTS.join(", ")
+                    )));
+                }
+                let kind = match c[2] {
+                    "verb" => CueKind::Verb,
+                    "modal" => CueKind::Modal,
+                    "future" => CueKind::Future,
+                    other => {
+                        return Err(at(format!(
+                            "unknown cue kind {other:?}; use verb, modal or future"
+                        )));
+                    }
+                };
+                Ok(CueEntry {
+                    cue: c[0].into(),
+                    act: c[1].into(),
+                    kind,
+                    blockers: list(c[3]),
+                })
+            },
+            |e| e.cue.clone(),
+        )?;
+        let heads = rows(
+            &files.heads,
+            &["class", "head", "where"],
+            |c, at| {
+                let class = crate::Class::from_name(c[0])
+                    .ok_or_else(|| at(format!("unknown class {:?}", c[0])))?;
+                let bracketed_only = match c[2] {
+                    "any" => false,
+                    "bracketed" => true,
+                    other => {
+                        return Err(at(format!(
+                            "unknown placement {other:?}; use any or bracketed"
+                        )));
+                    }
+                };
+                Ok(HeadEntry {
+                    class,
+                    head: c[1].into(),
+                    bracketed_only,
+                })
+            },
+            |e| e.head.clone(),
+        )?;
+        let boundaries = rows(
+            &files.boundaries,
+            &["word"],
+            |c, _| Ok(c[0].to_string()),
+            |w| w.clone(),
+        )?;
+        let not_names_list = rows(
+            &files.not_names,
+            &["word"],
+            |c, _| Ok(normalize(c[0])),
+            |w| w.clone(),
+        )?;
         let not_names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&not_names_list)
@@ -312,7 +422,9 @@ impl Lexicon {
         for (i, s) in states.iter().enumerate() {
             add(&s.zh, Target::State(i));
             s.aliases.iter().for_each(|a| add(a, Target::State(i)));
-            s.abbr.iter().for_each(|a| add(&format!("{a}方"), Target::StateSide(i)));
+            s.abbr
+                .iter()
+                .for_each(|a| add(&format!("{a}方"), Target::StateSide(i)));
         }
         for (i, o) in orgs.iter().enumerate() {
             add(&o.zh, Target::Org(i));
@@ -345,8 +457,16 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(cues.iter().map(|c| normalize(&c.cue)))
             .map_err(|e| Error::store(format!("cannot compile the cue automaton: {e}")))?;
-        let org_by_name = orgs.iter().enumerate().map(|(i, o)| (o.zh.clone(), i)).collect();
-        let state_by_iso = states.iter().enumerate().map(|(i, s)| (s.iso3.clone(), i)).collect();
+        let org_by_name = orgs
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.zh.clone(), i))
+            .collect();
+        let state_by_iso = states
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.iso3.clone(), i))
+            .collect();
         Ok(Lexicon {
             states,
             orgs,
@@ -370,8 +490,13 @@ impl Lexicon {
     /// Every lexicon surface form in `norm` (normalised text), overlapping ones included
     /// (the extractor resolves overlaps), as byte ranges with what each may stand for
     /// (more than one where a form is ambiguous).
-    pub fn find_entities<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Target])> + 'a {
-        self.entities.find_overlapping_iter(norm).map(|m| (m.range(), self.targets[m.pattern().as_usize()].as_slice()))
+    pub fn find_entities<'a>(
+        &'a self,
+        norm: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a [Target])> + 'a {
+        self.entities
+            .find_overlapping_iter(norm)
+            .map(|m| (m.range(), self.targets[m.pattern().as_usize()].as_slice()))
     }
 
     /// Spans of words that hold a name but name nothing (发展中国家).
@@ -380,14 +505,24 @@ impl Lexicon {
     }
 
     /// Every title (总统, 外交部长 …) in `norm`, leftmost-longest.
-    pub fn find_titles<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a TitleEntry)> + 'a {
-        self.titles_ac.find_iter(norm).map(|m| (m.range(), &self.titles[m.pattern().as_usize()]))
+    pub fn find_titles<'a>(
+        &'a self,
+        norm: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a TitleEntry)> + 'a {
+        self.titles_ac
+            .find_iter(norm)
+            .map(|m| (m.range(), &self.titles[m.pattern().as_usize()]))
     }
 
     /// Every statement cue in `norm`, leftmost-longest (满意地指出 over 指出), blockers not
     /// yet applied.
-    pub fn find_cues<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, &'a CueEntry)> + 'a {
-        self.cues_ac.find_iter(norm).map(|m| (m.range(), &self.cues[m.pattern().as_usize()]))
+    pub fn find_cues<'a>(
+        &'a self,
+        norm: &'a str,
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a CueEntry)> + 'a {
+        self.cues_ac
+            .find_iter(norm)
+            .map(|m| (m.range(), &self.cues[m.pattern().as_usize()]))
     }
 
     /// The organization whose canonical name is `zh`.
@@ -402,11 +537,17 @@ impl Lexicon {
 }
 
 fn list(cell: &str) -> Vec<String> {
-    cell.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn opt(cell: &str) -> Option<String> {
-    Some(cell.trim()).filter(|s| !s.is_empty()).map(String::from)
+    Some(cell.trim())
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// Parses the tables of one kind (built-in first, then the user's), each row through
@@ -426,11 +567,23 @@ fn rows<T>(
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let at = |message: String| Error::input(path, Some(Position { line: n + 1, column: 1 }), message);
+            let at = |message: String| {
+                Error::input(
+                    path,
+                    Some(Position {
+                        line: n + 1,
+                        column: 1,
+                    }),
+                    message,
+                )
+            };
             let cells: Vec<&str> = line.split('\t').collect();
             if !header {
                 if cells != columns {
-                    return Err(at(format!("the header must name the columns {:?}, tab-separated; found {cells:?}", columns.join("\t"))));
+                    return Err(at(format!(
+                        "the header must name the columns {:?}, tab-separated; found {cells:?}",
+                        columns.join("\t")
+                    )));
                 }
                 header = true;
                 continue;
@@ -456,9 +609,84 @@ fn rows<T>(
             }
         }
         if !header {
-            return Err(Error::input(path, None, format!("has no header line; the first line must be {:?}", columns.join("\t"))));
+            return Err(Error::input(
+                path,
+                None,
+                format!(
+                    "has no header line; the first line must be {:?}",
+                    columns.join("\t")
+                ),
+            ));
         }
     }
     Ok(out)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_load_and_cover_the_world() {
+        let lex = Lexicon::load(&[]).unwrap();
+        assert!(
+            lex.states.len() >= 195,
+            "every UN member and observer state: {}",
+            lex.states.len()
+        );
+        assert!(lex.orgs.len() >= 150, "{}", lex.orgs.len());
+        assert!(lex.places.len() >= 300);
+        for parent in lex.orgs.iter().filter_map(|o| o.parent.as_ref()) {
+            assert!(
+                lex.org(parent).is_some(),
+                "parent {parent} is no organization of the lexicon"
+            );
+        }
+        assert_eq!(lex.states[lex.state("CHN").unwrap()].zh, "中国");
+    }
+
+    #[test]
+    fn a_user_directory_adds_and_replaces_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("organizations.tsv"), "zh\ten\taliases\tparent\tqid\n阿尔法合作组织\tAlpha\t阿合组织\t\t\n联合国\tUN (replaced)\t联合国组织\t\t\n").unwrap();
+        let lex = Lexicon::load(&[dir.path().to_path_buf()]).unwrap();
+        let norm = "阿合组织与联合国组织";
+        let found: Vec<_> = lex
+            .find_entities(norm)
+            .map(|(r, t)| (&norm[r], t.to_vec()))
+            .collect();
+        assert!(found.iter().any(|(s, t)| *s == "阿合组织"
+            && matches!(t[0], Target::Org(i) if lex.orgs[i].zh == "阿尔法合作组织")));
+        assert!(found.iter().any(|(s, t)| *s == "联合国组织"
+            && matches!(t[0], Target::Org(i) if lex.orgs[i].en == "UN (replaced)")));
+    }
+
+    #[test]
+    fn a_bad_line_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("states.tsv"),
+            "# comment\niso3\tzh\ten\tabbr\taliases\tstatus\tqid\nXXA\t甲国\tA\n",
+        )
+        .unwrap();
+        let err = Lexicon::load(&[dir.path().to_path_buf()])
+            .err()
+            .expect("a short line is an error");
+        let text = err.to_string();
+        assert!(
+            text.contains("states.tsv:3:1: expected 7 tab-separated cells"),
+            "{text}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("cues.tsv"),
+            "cue\tact\tkind\tblockers\n提请\tAsk\tverb\t\n",
+        )
+        .unwrap();
+        let text = Lexicon::load(&[dir.path().to_path_buf()])
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(text.contains("cues.tsv:2:1: unknown act \"Ask\""), "{text}");
+    }
+}

@@ -25,7 +25,9 @@ pub mod vocab;
 pub use error::{Error, Position, Result};
 pub use extract::Extractor;
 pub use lexicon::Lexicon;
-pub use model::{Annotated, Class, DocFields, DocKind, Entity, EntityId, Mention, Relation, Statement};
+pub use model::{
+    Annotated, Class, DocFields, DocKind, Entity, EntityId, Mention, Relation, Statement,
+};
 
 use std::path::PathBuf;
 
@@ -50,5 +52,9 @@ pub struct Built {
 pub fn build_source(extractor: &Extractor, source: &source::SourceFile) -> Built {
     let documents = extractor.extract(source);
     let quads = documents.iter().flat_map(graph::document_quads).collect();
-    Built { source: source.clone(), documents, quads }
+    Built {
+        source: source.clone(),
+        documents,
+        quads,
+    }
 }

@@ -3,7 +3,6 @@
 
 mod cli;
 
-
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,14 +18,20 @@ use diplograph::query::{self, ResultsFormat};
 use diplograph::{Class, Extractor, Lexicon, rdfio, source, store, vocab};
 
 /// The bundled corpus, for `build` without paths outside a checkout.
-const BUNDLED: &[(&str, &str)] = &[("sco-2014-dushanbe.txt", include_str!("../data/corpus/sco-2014-dushanbe.txt"))];
+const BUNDLED: &[(&str, &str)] = &[(
+    "sco-2014-dushanbe.txt",
+    include_str!("../data/corpus/sco-2014-dushanbe.txt"),
+)];
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("diplograph: {e:#}");
@@ -37,7 +42,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Extract { paths, format, output, lexicon } => {
+        Command::Extract {
+            paths,
+            format,
+            output,
+            lexicon,
+        } => {
             let format = rdf_format(format.as_deref(), output.as_deref())?;
             let extractor = extractor(&lexicon.lexicon)?;
             let built = diplograph::quads_of_inputs(&extractor, &paths)?;
@@ -47,14 +57,31 @@ fn run(cli: Cli) -> Result<()> {
                 Ok(())
             })
         }
-        Command::Build { paths, store, lexicon } => build(paths, store.store, &lexicon.lexicon),
-        Command::Query { query, file, results, format, timeout, store } => {
+        Command::Build {
+            paths,
+            store,
+            lexicon,
+        } => build(paths, store.store, &lexicon.lexicon),
+        Command::Query {
+            query,
+            file,
+            results,
+            format,
+            timeout,
+            store,
+        } => {
             let text = match (query, file) {
                 (Some(q), _) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read the query file {}", f.display()))?,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("cannot read the query file {}", f.display()))?,
                 (None, None) => bail!("give a query or --file F.rq"),
             };
-            let rdf = rdfio::parse_format(&format).ok_or_else(|| anyhow!("unknown RDF format {format:?}; use one of {}", rdfio::FORMAT_NAMES))?;
+            let rdf = rdfio::parse_format(&format).ok_or_else(|| {
+                anyhow!(
+                    "unknown RDF format {format:?}; use one of {}",
+                    rdfio::FORMAT_NAMES
+                )
+            })?;
             let results = match results {
                 Some(r) => results_format(r),
                 None if std::io::stdout().is_terminal() => ResultsFormat::Table,
@@ -67,7 +94,12 @@ fn run(cli: Cli) -> Result<()> {
             query::write_answer(answer, results, rdf, std::io::BufWriter::new(stdout))?;
             Ok(())
         }
-        Command::Export { format, graph, output, store } => {
+        Command::Export {
+            format,
+            graph,
+            output,
+            store,
+        } => {
             let format = rdf_format(format.as_deref(), output.as_deref())?;
             let store = open_read(store.store)?;
             with_output(output.as_deref(), |w| {
@@ -75,9 +107,18 @@ fn run(cli: Cli) -> Result<()> {
                     Some(g) => {
                         let node = graph_iri(g)?;
                         if !store.contains_named_graph(node.as_ref())? {
-                            bail!("the store has no graph {g}; list them with `diplograph query 'SELECT DISTINCT ?g {{ GRAPH ?g {{}} }}'`");
+                            bail!(
+                                "the store has no graph {g}; list them with `diplograph query 'SELECT DISTINCT ?g {{ GRAPH ?g {{}} }}'`"
+                            );
                         }
-                        let quads = store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(node.as_ref()))).collect::<Result<Vec<_>, _>>()?;
+                        let quads = store
+                            .quads_for_pattern(
+                                None,
+                                None,
+                                None,
+                                Some(GraphNameRef::NamedNode(node.as_ref())),
+                            )
+                            .collect::<Result<Vec<_>, _>>()?;
                         rdfio::write_quads(format, quads, w)?;
                     }
                     None => {
@@ -88,7 +129,15 @@ fn run(cli: Cli) -> Result<()> {
                 Ok(())
             })
         }
-        Command::Dot { query, focus, depth, statements, nif, output, store } => {
+        Command::Dot {
+            query,
+            focus,
+            depth,
+            statements,
+            nif,
+            output,
+            store,
+        } => {
             let store = open_read(store.store)?;
             let triples = match (query, focus) {
                 (Some(f), _) => {
@@ -115,7 +164,13 @@ fn run(cli: Cli) -> Result<()> {
             let store = open_read(store.store)?;
             stats(&store)
         }
-        Command::Eval { gold, input, details, json, lexicon } => {
+        Command::Eval {
+            gold,
+            input,
+            details,
+            json,
+            lexicon,
+        } => {
             let extractor = extractor(&lexicon.lexicon)?;
             diplograph::eval::run(&extractor, &gold, input.as_deref(), details, json)
         }
@@ -142,20 +197,30 @@ fn results_format(r: Results) -> ResultsFormat {
 
 fn rdf_format(name: Option<&str>, output: Option<&Path>) -> Result<RdfFormat> {
     match name {
-        Some(n) => rdfio::parse_format(n).ok_or_else(|| anyhow!("unknown RDF format {n:?}; use one of {}", rdfio::FORMAT_NAMES)),
-        None => Ok(output.and_then(rdfio::format_of_path).unwrap_or(RdfFormat::NQuads)),
+        Some(n) => rdfio::parse_format(n).ok_or_else(|| {
+            anyhow!(
+                "unknown RDF format {n:?}; use one of {}",
+                rdfio::FORMAT_NAMES
+            )
+        }),
+        None => Ok(output
+            .and_then(rdfio::format_of_path)
+            .unwrap_or(RdfFormat::NQuads)),
     }
 }
 
 fn graph_iri(name: &str) -> Result<NamedNode> {
     let expanded = match name.split_once(':') {
-        Some((p, rest)) if !rest.starts_with("//") => match vocab::PREFIXES.iter().find(|(prefix, _)| *prefix == p) {
-            Some((_, ns)) => format!("{ns}{rest}"),
-            None => name.to_string(),
-        },
+        Some((p, rest)) if !rest.starts_with("//") => {
+            match vocab::PREFIXES.iter().find(|(prefix, _)| *prefix == p) {
+                Some((_, ns)) => format!("{ns}{rest}"),
+                None => name.to_string(),
+            }
+        }
         _ => name.to_string(),
     };
-    NamedNode::new(expanded.trim_matches(['<', '>'])).map_err(|e| anyhow!("--graph {name:?} is not an IRI: {e}"))
+    NamedNode::new(expanded.trim_matches(['<', '>']))
+        .map_err(|e| anyhow!("--graph {name:?} is not an IRI: {e}"))
 }
 
 fn open_read(flag: Option<PathBuf>) -> Result<oxigraph::store::Store> {
@@ -173,13 +238,18 @@ fn with_output(output: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<(
             Ok(())
         }
         Some(path) => {
-            let tmp = path.with_extension(format!("{}.part", path.extension().and_then(|e| e.to_str()).unwrap_or("out")));
-            let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+            let tmp = path.with_extension(format!(
+                "{}.part",
+                path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+            ));
+            let file = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot create {}", tmp.display()))?;
             let mut w = std::io::BufWriter::new(file);
             f(&mut w)?;
             w.flush()?;
             drop(w);
-            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(())
         }
     }
@@ -191,17 +261,30 @@ fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) 
     let sources: Vec<source::SourceFile> = if paths.is_empty() {
         let dir = Path::new("data/corpus");
         if dir.is_dir() {
-            source::expand_paths(&[dir.to_path_buf()])?.iter().map(|p| source::read(p)).collect::<Result<_, _>>()?
+            source::expand_paths(&[dir.to_path_buf()])?
+                .iter()
+                .map(|p| source::read(p))
+                .collect::<Result<_, _>>()?
         } else {
-            BUNDLED.iter().map(|(name, text)| source::from_text(name.to_string(), PathBuf::from(name), text)).collect()
+            BUNDLED
+                .iter()
+                .map(|(name, text)| source::from_text(name.to_string(), PathBuf::from(name), text))
+                .collect()
         }
     } else {
-        source::expand_paths(&paths)?.iter().map(|p| source::read(p)).collect::<Result<_, _>>()?
+        source::expand_paths(&paths)?
+            .iter()
+            .map(|p| source::read(p))
+            .collect::<Result<_, _>>()?
     };
     let mut names = std::collections::HashMap::new();
     for s in &sources {
         if let Some(other) = names.insert(s.name.clone(), s.path.clone()) {
-            bail!("{} and {} have the same file name, so their documents would share IRIs; rename one", other.display(), s.path.display());
+            bail!(
+                "{} and {} have the same file name, so their documents would share IRIs; rename one",
+                other.display(),
+                s.path.display()
+            );
         }
     }
     let path = store::location(store_flag);
@@ -209,7 +292,10 @@ fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) 
     store::load_ontology(&db, &path)?;
     let mut documents = 0;
     let mut statements = 0;
-    let mut per_class: std::collections::BTreeMap<Class, std::collections::BTreeSet<diplograph::EntityId>> = Default::default();
+    let mut per_class: std::collections::BTreeMap<
+        Class,
+        std::collections::BTreeSet<diplograph::EntityId>,
+    > = Default::default();
     for s in &sources {
         let built = diplograph::build_source(&extractor, s);
         store::replace_source(&db, &path, &s.name, &built.quads)?;
@@ -223,8 +309,15 @@ fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) 
     }
     db.flush()?;
     let quads = db.len()?;
-    let classes: Vec<String> = Class::ALL.iter().map(|c| format!("{c} {}", per_class.get(c).map_or(0, |s| s.len()))).collect();
-    println!("built {} from {} file(s): {documents} documents", path.display(), sources.len());
+    let classes: Vec<String> = Class::ALL
+        .iter()
+        .map(|c| format!("{c} {}", per_class.get(c).map_or(0, |s| s.len())))
+        .collect();
+    println!(
+        "built {} from {} file(s): {documents} documents",
+        path.display(),
+        sources.len()
+    );
     println!("entities: {}", classes.join(", "));
     println!("statements: {statements}");
     println!("quads in store: {quads}");
@@ -235,23 +328,45 @@ fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) 
 fn stats(store: &oxigraph::store::Store) -> Result<()> {
     let count = |q: &str| -> Result<String> {
         match query::evaluate(store, q, None)? {
-            query::Answer::Solutions { rows, .. } => Ok(rows.first().and_then(|r| r.first().cloned().flatten()).map_or("0".into(), |t| match t {
-                Term::Literal(l) => l.value().to_string(),
-                other => other.to_string(),
-            })),
+            query::Answer::Solutions { rows, .. } => Ok(rows
+                .first()
+                .and_then(|r| r.first().cloned().flatten())
+                .map_or("0".into(), |t| match t {
+                    Term::Literal(l) => l.value().to_string(),
+                    other => other.to_string(),
+                })),
             _ => Ok("?".into()),
         }
     };
     println!("quads: {}", store.len()?);
     println!("graphs: {}", store.named_graphs().count());
-    println!("documents: {}", count("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d dg:sequence ?s }")?);
+    println!(
+        "documents: {}",
+        count("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d dg:sequence ?s }")?
+    );
     for c in Class::ALL {
-        let q = format!("SELECT (COUNT(DISTINCT ?e) AS ?n) {{ ?e a dg:{c} . ?m itsrdf:taIdentRef ?e }}");
+        let q = format!(
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) {{ ?e a dg:{c} . ?m itsrdf:taIdentRef ?e }}"
+        );
         println!("{c}: {}", count(&q)?);
     }
-    println!("mentions: {}", count("SELECT (COUNT(DISTINCT ?m) AS ?n) { ?m itsrdf:taIdentRef ?e }")?);
-    println!("relations: {}", count("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } ?g dg:sequence ?q . VALUES ?p { dg:memberOf dg:chairOf dg:headOf dg:subOrganizationOf dg:signatory dg:location } FILTER(?s != ?g) }")?);
-    println!("statements: {}", count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Statement }")?);
-    println!("proposals: {}", count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Proposal }")?);
+    println!(
+        "mentions: {}",
+        count("SELECT (COUNT(DISTINCT ?m) AS ?n) { ?m itsrdf:taIdentRef ?e }")?
+    );
+    println!(
+        "relations: {}",
+        count(
+            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } ?g dg:sequence ?q . VALUES ?p { dg:memberOf dg:chairOf dg:headOf dg:subOrganizationOf dg:signatory dg:location } FILTER(?s != ?g) }"
+        )?
+    );
+    println!(
+        "statements: {}",
+        count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Statement }")?
+    );
+    println!(
+        "proposals: {}",
+        count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Proposal }")?
+    );
     Ok(())
 }

@@ -82,7 +82,10 @@ pub struct EntityId {
 
 impl EntityId {
     pub fn new(class: Class, key: impl Into<String>) -> EntityId {
-        EntityId { class, key: key.into() }
+        EntityId {
+            class,
+            key: key.into(),
+        }
     }
 }
 
@@ -149,7 +152,10 @@ pub struct Statement {
 impl Statement {
     /// Is the act forward-looking (`dg:Proposal`)?
     pub fn is_proposal(&self) -> bool {
-        matches!(self.act.as_str(), "Propose" | "CallFor" | "Decide" | "Commit")
+        matches!(
+            self.act.as_str(),
+            "Propose" | "CallFor" | "Decide" | "Commit"
+        )
     }
 
     /// The CAMEO code of the act.
@@ -197,4 +203,7 @@ pub struct Annotated {
     pub statements: Vec<Statement>,
     /// Sentence spans, in order.
     pub sentences: Vec<Range<usize>>,
+    /// The organization the document speaks for or about (its title's, its event's, or
+    /// the one it names most often): who 成员国 and 我们 are in a declaration.
+    pub organization: Option<EntityId>,
 }

@@ -39,7 +39,11 @@ impl std::fmt::Display for QueryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             QueryError::Syntax(m) => write!(f, "the query is not valid SPARQL: {m}"),
-            QueryError::Timeout(d) => write!(f, "the query ran longer than {} s and was stopped; narrow it or raise --timeout", d.as_secs_f64()),
+            QueryError::Timeout(d) => write!(
+                f,
+                "the query ran longer than {} s and was stopped; narrow it or raise --timeout",
+                d.as_secs_f64()
+            ),
             QueryError::Evaluation(m) => write!(f, "the query failed: {m}"),
             QueryError::Io(e) => write!(f, "{e}"),
         }
@@ -63,20 +67,31 @@ fn evaluation(e: QueryEvaluationError, timeout: Option<Duration>) -> QueryError 
 
 /// The results of a query, evaluated.
 pub enum Answer {
-    Solutions { variables: Vec<String>, rows: Vec<Vec<Option<Term>>> },
+    Solutions {
+        variables: Vec<String>,
+        rows: Vec<Vec<Option<Term>>>,
+    },
     Boolean(bool),
     Graph(Vec<Triple>),
 }
 
 /// Evaluates `text` over the union of the store's graphs, stopping after `timeout`.
-pub fn evaluate(store: &Store, text: &str, timeout: Option<Duration>) -> Result<Answer, QueryError> {
+pub fn evaluate(
+    store: &Store,
+    text: &str,
+    timeout: Option<Duration>,
+) -> Result<Answer, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, iri) in PREFIXES {
-        evaluator = evaluator.with_prefix(*prefix, *iri).expect("the vocabulary prefixes are valid");
+        evaluator = evaluator
+            .with_prefix(*prefix, *iri)
+            .expect("the vocabulary prefixes are valid");
     }
     let token = CancellationToken::new();
     evaluator = evaluator.with_cancellation_token(token.clone());
-    let mut prepared = evaluator.parse_query(text).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let mut prepared = evaluator
+        .parse_query(text)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
     prepared.dataset_mut().set_default_graph_as_union();
     let _timer = timeout.map(|t| {
         let token = token.clone();
@@ -88,10 +103,17 @@ pub fn evaluate(store: &Store, text: &str, timeout: Option<Duration>) -> Result<
         });
         done_tx
     });
-    let results = prepared.on_store(store).execute().map_err(|e| evaluation(e, timeout))?;
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| evaluation(e, timeout))?;
     Ok(match results {
         QueryResults::Solutions(solutions) => {
-            let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+            let variables: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
             let mut rows = Vec::new();
             for s in solutions {
                 let s = s.map_err(|e| evaluation(e, timeout))?;
@@ -100,15 +122,26 @@ pub fn evaluate(store: &Store, text: &str, timeout: Option<Duration>) -> Result<
             Answer::Solutions { variables, rows }
         }
         QueryResults::Boolean(b) => Answer::Boolean(b),
-        QueryResults::Graph(triples) => Answer::Graph(triples.collect::<Result<_, _>>().map_err(|e| evaluation(e, timeout))?),
+        QueryResults::Graph(triples) => Answer::Graph(
+            triples
+                .collect::<Result<_, _>>()
+                .map_err(|e| evaluation(e, timeout))?,
+        ),
     })
 }
 
 /// Writes an answer: solutions and booleans in `results`, graphs in `rdf`.
-pub fn write_answer<W: Write>(answer: Answer, results: ResultsFormat, rdf: RdfFormat, mut out: W) -> Result<(), QueryError> {
+pub fn write_answer<W: Write>(
+    answer: Answer,
+    results: ResultsFormat,
+    rdf: RdfFormat,
+    mut out: W,
+) -> Result<(), QueryError> {
     match answer {
         Answer::Graph(triples) => {
-            let quads = triples.into_iter().map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph));
+            let quads = triples
+                .into_iter()
+                .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph));
             crate::rdfio::write_quads(rdf, quads, out)?;
         }
         Answer::Boolean(b) => match sparql_format(results) {
@@ -119,10 +152,18 @@ pub fn write_answer<W: Write>(answer: Answer, results: ResultsFormat, rdf: RdfFo
         },
         Answer::Solutions { variables, rows } => match sparql_format(results) {
             Some(f) => {
-                let vars = variables.iter().map(|v| oxigraph::sparql::Variable::new_unchecked(v.as_str())).collect::<Vec<_>>();
-                let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(out, vars.clone())?;
+                let vars = variables
+                    .iter()
+                    .map(|v| oxigraph::sparql::Variable::new_unchecked(v.as_str()))
+                    .collect::<Vec<_>>();
+                let mut w = QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(out, vars.clone())?;
                 for row in &rows {
-                    w.serialize(vars.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                    w.serialize(
+                        vars.iter()
+                            .zip(row)
+                            .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                    )?;
                 }
                 w.finish()?;
             }
@@ -184,8 +225,24 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-fn write_table<W: Write>(variables: &[String], rows: &[Vec<Option<Term>>], mut out: W) -> std::io::Result<()> {
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|t| t.as_ref().map(display_term).unwrap_or_default().replace(['\n', '\r'], " ")).collect()).collect();
+fn write_table<W: Write>(
+    variables: &[String],
+    rows: &[Vec<Option<Term>>],
+    mut out: W,
+) -> std::io::Result<()> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|t| {
+                    t.as_ref()
+                        .map(display_term)
+                        .unwrap_or_default()
+                        .replace(['\n', '\r'], " ")
+                })
+                .collect()
+        })
+        .collect();
     let mut widths: Vec<usize> = variables.iter().map(|v| v.width() + 1).collect();
     for row in &cells {
         for (w, c) in widths.iter_mut().zip(row) {
@@ -207,11 +264,24 @@ fn write_table<W: Write>(variables: &[String], rows: &[Vec<Option<Term>>], mut o
     };
     let header: Vec<String> = variables.iter().map(|v| format!("?{v}")).collect();
     line(&mut out, &header)?;
-    writeln!(out, "{}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─"))?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("─┼─")
+    )?;
     for row in &cells {
         line(&mut out, row)?;
     }
-    writeln!(out, "({} row{})", cells.len(), if cells.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        cells.len(),
+        if cells.len() == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]
@@ -220,7 +290,10 @@ mod tests {
 
     #[test]
     fn compact_decodes_keys() {
-        assert_eq!(compact("https://w3id.org/diplograph/id/org/%E4%B8%8A%E5%90%88"), "dgr:org/上合");
+        assert_eq!(
+            compact("https://w3id.org/diplograph/id/org/%E4%B8%8A%E5%90%88"),
+            "dgr:org/上合"
+        );
         assert_eq!(compact("https://w3id.org/diplograph/ns#State"), "dg:State");
         assert_eq!(compact("http://example.org/x"), "<http://example.org/x>");
         assert_eq!(percent_decode("100%"), "100%");

@@ -27,7 +27,9 @@ pub fn parse_format(name: &str) -> Option<RdfFormat> {
         "n3" => Some(RdfFormat::N3),
         _ => None,
     };
-    by_name.or_else(|| RdfFormat::from_media_type(&lower)).or_else(|| RdfFormat::from_extension(&lower))
+    by_name
+        .or_else(|| RdfFormat::from_media_type(&lower))
+        .or_else(|| RdfFormat::from_extension(&lower))
 }
 
 /// The names [`parse_format`] accepts, for messages.
@@ -35,14 +37,21 @@ pub const FORMAT_NAMES: &str = "turtle, ntriples, nquads, trig, rdfxml, jsonld, 
 
 /// The format of an output file, from its extension.
 pub fn format_of_path(path: &std::path::Path) -> Option<RdfFormat> {
-    path.extension().and_then(|e| e.to_str()).and_then(parse_format)
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(parse_format)
 }
 
 fn serializer(format: RdfFormat) -> RdfSerializer {
     let mut s = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::N3 | RdfFormat::RdfXml) {
+    if matches!(
+        format,
+        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::N3 | RdfFormat::RdfXml
+    ) {
         for (prefix, iri) in PREFIXES {
-            s = s.with_prefix(*prefix, *iri).expect("the vocabulary prefixes are valid IRIs");
+            s = s
+                .with_prefix(*prefix, *iri)
+                .expect("the vocabulary prefixes are valid IRIs");
         }
     }
     s
@@ -50,7 +59,11 @@ fn serializer(format: RdfFormat) -> RdfSerializer {
 
 /// Writes `quads` in `format`: as quads where the format holds datasets, else as the
 /// union of their triples.
-pub fn write_quads<W: Write>(format: RdfFormat, quads: impl IntoIterator<Item = Quad>, writer: W) -> std::io::Result<W> {
+pub fn write_quads<W: Write>(
+    format: RdfFormat,
+    quads: impl IntoIterator<Item = Quad>,
+    writer: W,
+) -> std::io::Result<W> {
     let mut out = serializer(format).for_writer(writer);
     if format.supports_datasets() {
         for q in quads {

@@ -84,7 +84,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("txt" | "md")
+        ) {
             out.push(path);
         }
     }
@@ -95,11 +98,16 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 pub fn read(path: &Path) -> Result<SourceFile> {
     let (name, bytes) = if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
         ("stdin".to_string(), bytes)
     } else {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         (name, bytes)
     };
     let text = decode(path, bytes)?;
@@ -109,7 +117,12 @@ pub fn read(path: &Path) -> Result<SourceFile> {
 /// A source file from text already in memory.
 pub fn from_text(name: String, path: PathBuf, text: &str) -> SourceFile {
     let (text, repairs) = repair(text);
-    SourceFile { name, path, text, repairs }
+    SourceFile {
+        name,
+        path,
+        text,
+        repairs,
+    }
 }
 
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
@@ -128,7 +141,8 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-static BLANK_LINES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\r?\n(?:[ \t\u{3000}]*\r?\n)+").unwrap());
+static BLANK_LINES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\r?\n(?:[ \t\u{3000}]*\r?\n)+").unwrap());
 
 /// Joins paragraphs broken by a page end; returns the text and the number of joins.
 pub fn repair(text: &str) -> (String, usize) {
@@ -153,16 +167,22 @@ pub fn repair(text: &str) -> (String, usize) {
 
 fn is_broken(line: &str) -> bool {
     let line = line.trim_end_matches(['\r', ' ', '\t']).trim_start();
-    let Some(end) = line.chars().last() else { return false };
+    let Some(end) = line.chars().last() else {
+        return false;
+    };
     !line.starts_with('#')
         && (is_han(end) || end.is_ascii_digit() || end == '》')
-        && line.chars().any(|c| matches!(c, '，' | '、' | '；' | '。' | '：'))
+        && line
+            .chars()
+            .any(|c| matches!(c, '，' | '、' | '；' | '。' | '：'))
         && line.chars().count() >= MIN_BROKEN_PARAGRAPH
         && !DATELINE.is_match(line)
 }
 
 fn continues(next: &str) -> bool {
-    let Some(first) = next.chars().next() else { return false };
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
     (is_han(first) || first.is_ascii_digit() || matches!(first, '《' | '“' | '〈' | '「'))
         && !DATELINE.is_match(next.lines().next().unwrap_or(""))
 }
@@ -181,8 +201,17 @@ pub static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn split(source: &SourceFile) -> Vec<Document> {
     let norm = normalize(&source.text);
     // normalisation keeps code points, so a char boundary in `norm` maps to one in `text`
-    let orig_starts: Vec<usize> = source.text.char_indices().map(|(i, _)| i).chain([source.text.len()]).collect();
-    let norm_starts: Vec<usize> = norm.char_indices().map(|(i, _)| i).chain([norm.len()]).collect();
+    let orig_starts: Vec<usize> = source
+        .text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([source.text.len()])
+        .collect();
+    let norm_starts: Vec<usize> = norm
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([norm.len()])
+        .collect();
     let to_orig = |b: usize| orig_starts[norm_starts.partition_point(|&s| s < b)];
     let mut cuts: Vec<usize> = DATELINE.find_iter(&norm).map(|m| m.end()).collect();
     if cuts.last() != Some(&norm.len()) {
@@ -222,8 +251,13 @@ mod tests {
 
     #[test]
     fn repair_joins_prose_broken_mid_sentence() {
-        let (text, n) = repair("切实为本地区各国谋稳定、求发\n\n展、促民生提供可靠安全保障。\n\n下一段。");
-        assert_eq!(text, "切实为本地区各国谋稳定、求发展、促民生提供可靠安全保障。\n\n下一段。");
+        let (text, n) = repair(
+            "面对严峻形势，切实为本地区各国谋稳定、求发\n\n展、促民生提供可靠安全保障。\n\n下一段。",
+        );
+        assert_eq!(
+            text,
+            "面对严峻形势，切实为本地区各国谋稳定、求发展、促民生提供可靠安全保障。\n\n下一段。"
+        );
         assert_eq!(n, 1);
     }
 
@@ -243,13 +277,20 @@ mod tests {
     #[test]
     fn repair_handles_crlf() {
         let (text, n) = repair("共同努力建设上海合作组织，推动信息通信\r\n\r\n及其他基础设施。");
-        assert_eq!(text, "共同努力建设上海合作组织，推动信息通信及其他基础设施。");
+        assert_eq!(
+            text,
+            "共同努力建设上海合作组织，推动信息通信及其他基础设施。"
+        );
         assert_eq!(n, 1);
     }
 
     #[test]
     fn split_at_datelines() {
-        let source = from_text("x.txt".into(), "x.txt".into(), "讲话。\n\n（新华社杜尚别9月12日电）\n\n宣言。\n\n（新華社杜尚別9月12日電）\n");
+        let source = from_text(
+            "x.txt".into(),
+            "x.txt".into(),
+            "讲话。\n\n（新华社杜尚别9月12日电）\n\n宣言。\n\n（新華社杜尚別9月12日電）\n",
+        );
         let docs = split(&source);
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].text, "讲话。\n\n（新华社杜尚别9月12日电）");
@@ -260,15 +301,26 @@ mod tests {
 
     #[test]
     fn split_keeps_trailing_text_and_undated_files() {
-        let source = from_text("x.txt".into(), "x.txt".into(), "甲。（新华社北京1月2日电）乙。");
+        let source = from_text(
+            "x.txt".into(),
+            "x.txt".into(),
+            "甲。（新华社北京1月2日电）乙。",
+        );
         let docs = split(&source);
-        assert_eq!(docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["甲。（新华社北京1月2日电）", "乙。"]);
+        assert_eq!(
+            docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(),
+            ["甲。（新华社北京1月2日电）", "乙。"]
+        );
         assert_eq!(split(&from_text("y".into(), "y".into(), "  \n ")).len(), 0);
     }
 
     #[test]
     fn invalid_utf8_names_the_offset() {
         let err = decode(Path::new("bad.txt"), b"ab\xFFcd".to_vec()).unwrap_err();
-        assert!(err.to_string().starts_with("bad.txt:1:3: not valid UTF-8 at byte offset 2"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("bad.txt:1:3: not valid UTF-8 at byte offset 2"),
+            "{err}"
+        );
     }
 }

@@ -9,7 +9,9 @@
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
 use oxigraph::store::{StorageError, Store};
 
 use crate::error::{Error, Result};
@@ -29,7 +31,11 @@ pub fn open(path: &Path) -> Result<Store> {
 /// Opens an existing store for reading; errors if there is none.
 pub fn open_existing(path: &Path) -> Result<Store> {
     if !path.join("CURRENT").exists() {
-        return Err(Error::input(path, None, "no diplograph store here; run `diplograph build` first, or name one with --store DIR"));
+        return Err(Error::input(
+            path,
+            None,
+            "no diplograph store here; run `diplograph build` first, or name one with --store DIR",
+        ));
     }
     open(path)
 }
@@ -37,8 +43,15 @@ pub fn open_existing(path: &Path) -> Result<Store> {
 /// Translates RocksDB's messages into what to do.
 pub fn storage_error(path: &Path, e: StorageError) -> Error {
     let text = e.to_string();
-    if text.contains("LOCK") || text.contains("Resource temporarily unavailable") || text.contains("lock file") {
-        Error::input(path, None, "the store is in use by another diplograph process (one writer at a time); wait for it to finish, or use another --store")
+    if text.contains("LOCK")
+        || text.contains("Resource temporarily unavailable")
+        || text.contains("lock file")
+    {
+        Error::input(
+            path,
+            None,
+            "the store is in use by another diplograph process (one writer at a time); wait for it to finish, or use another --store",
+        )
     } else {
         Error::store(format!("{}: {text}", path.display()))
     }
@@ -48,10 +61,14 @@ pub fn storage_error(path: &Path, e: StorageError) -> Error {
 /// documents' and lexicon quads), and refreshes the ontology graph, in one transaction.
 pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Quad]) -> Result<()> {
     let old = graphs_of_source(store, source_name).map_err(|e| storage_error(path, e))?;
-    let mut tx = store.start_transaction().map_err(|e| storage_error(path, e))?;
+    let mut tx = store
+        .start_transaction()
+        .map_err(|e| storage_error(path, e))?;
     for g in &old {
-        tx.remove_named_graph(g).map_err(|e| storage_error(path, e))?;
-        tx.remove_named_graph(&crate::graph::statement_graph(g)).map_err(|e| storage_error(path, e))?;
+        tx.remove_named_graph(g)
+            .map_err(|e| storage_error(path, e))?;
+        tx.remove_named_graph(&crate::graph::statement_graph(g))
+            .map_err(|e| storage_error(path, e))?;
     }
     for q in quads {
         tx.insert(q);
@@ -60,7 +77,10 @@ pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Qu
 }
 
 /// The graphs whose document came from a file named `source_name`.
-fn graphs_of_source(store: &Store, source_name: &str) -> std::result::Result<Vec<NamedNode>, StorageError> {
+fn graphs_of_source(
+    store: &Store,
+    source_name: &str,
+) -> std::result::Result<Vec<NamedNode>, StorageError> {
     let name = Term::from(Literal::new_simple_literal(source_name));
     let p = NamedNodeRef::new_unchecked(dg::SOURCE_FILE);
     let mut out = Vec::new();
@@ -84,8 +104,11 @@ pub fn load_ontology(store: &Store, path: &Path) -> Result<()> {
         .for_slice(ONTOLOGY.as_bytes())
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| Error::store(format!("the built-in ontology does not parse: {e}")))?;
-    let mut tx = store.start_transaction().map_err(|e| storage_error(path, e))?;
-    tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(|e| storage_error(path, e))?;
+    let mut tx = store
+        .start_transaction()
+        .map_err(|e| storage_error(path, e))?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph))
+        .map_err(|e| storage_error(path, e))?;
     for q in &quads {
         tx.insert(q);
     }
@@ -94,5 +117,6 @@ pub fn load_ontology(store: &Store, path: &Path) -> Result<()> {
 
 /// Where the store is: `--store`, else `DIPLOGRAPH_STORE`, else `./diplograph.db`.
 pub fn location(flag: Option<PathBuf>) -> PathBuf {
-    flag.or_else(|| std::env::var_os("DIPLOGRAPH_STORE").map(PathBuf::from)).unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
+    flag.or_else(|| std::env::var_os("DIPLOGRAPH_STORE").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_STORE))
 }

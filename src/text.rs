@@ -67,8 +67,18 @@ mod tests {
 
     #[test]
     fn normalize_keeps_code_point_count() {
-        for text in ["上海合作組織與聯合國", "２０１９年１１月３日", "俄羅斯聯邦總統普京", "a\u{200b}b", ""] {
-            assert_eq!(normalize(text).chars().count(), text.chars().count(), "{text}");
+        for text in [
+            "上海合作組織與聯合國",
+            "２０１９年１１月３日",
+            "俄羅斯聯邦總統普京",
+            "a\u{200b}b",
+            "",
+        ] {
+            assert_eq!(
+                normalize(text).chars().count(),
+                text.chars().count(),
+                "{text}"
+            );
         }
     }
 

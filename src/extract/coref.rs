@@ -20,12 +20,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::fields::Fields;
-use crate::lexicon::Lexicon;
 use super::names::Candidate;
+use crate::lexicon::Lexicon;
 use crate::model::{Annotated, Class, Entity, EntityId};
 
-static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[（(]\s*(?:以下简称|下称|简称)((?:[“「\x22][^”」\x22]{1,20}[”」\x22](?:或|、|和)?)+)\s*[）)]").unwrap());
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[“「\x22]([^”」\x22]{1,20})[”」\x22]").unwrap());
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[（(]\s*(?:以下简称|下称|简称)((?:[“「\x22][^”」\x22]{1,20}[”」\x22](?:或|、|和)?)+)\s*[）)]").unwrap()
+});
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[“「\x22]([^”」\x22]{1,20})[”」\x22]").unwrap());
 
 /// Names a document defines for the entity right before the definition, and every later
 /// use of them.
@@ -41,7 +44,10 @@ pub fn definitions(norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
     for (name, target) in names {
         for (at, _) in norm.match_indices(name.as_str()) {
             let span = at..at + name.len();
-            if mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+            if mentions
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+            {
                 continue;
             }
             let mut c = target.clone();
@@ -56,7 +62,12 @@ pub fn definitions(norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// 本组织 and X峰会 within one document.
-pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Candidate> {
+pub fn within_document(
+    lex: &Lexicon,
+    norm: &str,
+    mentions: &[Candidate],
+    fields: &Fields,
+) -> Vec<Candidate> {
     let mut out = mentions.to_vec();
     // 本组织: the organization named most often
     let mut counts: BTreeMap<&EntityId, (usize, usize)> = BTreeMap::new();
@@ -71,7 +82,10 @@ pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields
         if let Some(main) = main {
             for (at, _) in norm.match_indices("本组织") {
                 let span = at..at + "本组织".len();
-                if out.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                if out
+                    .iter()
+                    .any(|m| m.span.start < span.end && span.start < m.span.end)
+                {
                     continue;
                 }
                 let mut c = main.clone();
@@ -86,11 +100,23 @@ pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields
     for word in SHORT_REFERENCES {
         for (at, _) in norm.match_indices(word) {
             let span = at..at + word.len();
-            if out.iter().any(|m| m.span.start < span.end && span.start < m.span.end) || MODIFIERS.iter().any(|m| norm[..at].ends_with(m)) {
+            if out
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+                || MODIFIERS.iter().any(|m| norm[..at].ends_with(m))
+            {
                 continue;
             }
-            let named = |m: &&Candidate| m.id.class == Class::Organization && m.label.ends_with(word) && m.label != *word;
-            let target = mentions.iter().filter(|m| m.span.end <= at).rev().find(named).or_else(|| mentions.iter().find(named)).cloned();
+            let named = |m: &&Candidate| {
+                m.id.class == Class::Organization && m.label.ends_with(word) && m.label != *word
+            };
+            let target = mentions
+                .iter()
+                .filter(|m| m.span.end <= at)
+                .rev()
+                .find(named)
+                .or_else(|| mentions.iter().find(named))
+                .cloned();
             if let Some(mut c) = target {
                 c.span = span;
                 c.rule = "rule:short-reference".into();
@@ -103,25 +129,33 @@ pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields
     if let Some(main) = super::relations::main_organization(&out) {
         for caps in ORGAN.captures_iter(norm) {
             let m = caps.get(0).unwrap();
-            if out.iter().any(|o| o.span.start < m.end() && m.start() < o.span.end) {
+            if out
+                .iter()
+                .any(|o| o.span.start < m.end() && m.start() < o.span.end)
+            {
                 continue;
             }
             // the longest tail of the words before the head that names one organ
             let text = m.as_str();
-            let found = text.char_indices().filter(|(i, _)| text.len() - i >= 9).find_map(|(i, _)| {
-                let tail = &text[i..];
-                let mut organs = lex
-                    .orgs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.parent.as_deref() == Some(main.key.as_str()) && std::iter::once(&o.zh).chain(&o.aliases).any(|n| n.ends_with(tail)));
-                match (organs.next(), organs.next()) {
-                    (Some((index, _)), None) => Some((m.start() + i, index)),
-                    _ => None,
-                }
-            });
+            let found = text
+                .char_indices()
+                .filter(|(i, _)| text.len() - i >= 9)
+                .find_map(|(i, _)| {
+                    let tail = &text[i..];
+                    let mut organs = lex.orgs.iter().enumerate().filter(|(_, o)| {
+                        o.parent.as_deref() == Some(main.key.as_str())
+                            && std::iter::once(&o.zh)
+                                .chain(&o.aliases)
+                                .any(|n| n.ends_with(tail))
+                    });
+                    match (organs.next(), organs.next()) {
+                        (Some((index, _)), None) => Some((m.start() + i, index)),
+                        _ => None,
+                    }
+                });
             if let Some((start, i)) = found {
-                let mut c = super::names::from_target(lex, crate::lexicon::Target::Org(i), start..m.end());
+                let mut c =
+                    super::names::from_target(lex, crate::lexicon::Target::Org(i), start..m.end());
                 c.rule = format!("{}+coref:organ", c.rule);
                 out.push(c);
             }
@@ -132,7 +166,11 @@ pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields
         let target = mentions.iter().find(|m| &m.id == event).cloned();
         if let Some(target) = target {
             let names = [format!("{}峰会", place.key), format!("{}会晤", place.key)];
-            for m in out.iter_mut().filter(|m| m.id.class == Class::Event && m.id != target.id && names.iter().any(|n| m.label.ends_with(n.as_str()))) {
+            for m in out.iter_mut().filter(|m| {
+                m.id.class == Class::Event
+                    && m.id != target.id
+                    && names.iter().any(|n| m.label.ends_with(n.as_str()))
+            }) {
                 m.id = target.id.clone();
                 m.label = target.label.clone();
                 m.rule = format!("{}+coref:summit", m.rule);
@@ -144,15 +182,21 @@ pub fn within_document(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields
 }
 
 /// Words ending in an organ's head noun, for organs named without their organization.
-static ORGAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Han}{1,6}?(?:理事会|委员会|秘书处)").unwrap());
+static ORGAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Han}{1,6}?(?:理事会|委员会|秘书处)").unwrap());
 
 /// Head nouns that, alone, refer back to an organization named with them.
 const SHORT_REFERENCES: &[&str] = &["联盟", "理事会", "委员会"];
 /// Words before such a head that make it a common noun (战略联盟).
-const MODIFIERS: &[&str] = &["战略", "军事", "政治", "结成", "各", "有关", "相关", "专门", "该国", "国家"];
+const MODIFIERS: &[&str] = &[
+    "战略", "军事", "政治", "结成", "各", "有关", "相关", "专门", "该国", "国家",
+];
 
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[（(][^（）()]*[0-9〇一二三四五六七八九]{4}[^（）()]*[）)]").unwrap());
+static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(][^（）()]*[0-9〇一二三四五六七八九]{4}[^（）()]*[）)]").unwrap()
+});
 
 fn bare_title(label: &str) -> String {
     PERIOD.replace_all(label, "").replace(['〈', '〉'], "")
@@ -175,7 +219,11 @@ pub fn across_documents(docs: &mut [Annotated]) {
     let mut map: HashMap<EntityId, EntityId> = HashMap::new();
 
     // meetings: named with and without ordinal or city, one entity, the fullest name
-    let places: Vec<String> = labels.values().filter(|e| e.id.class == Class::Place).map(|e| e.label.clone()).collect();
+    let places: Vec<String> = labels
+        .values()
+        .filter(|e| e.id.class == Class::Place)
+        .map(|e| e.label.clone())
+        .collect();
     let bare_event = |key: &str| {
         let mut k = ORDINAL.replace_all(key, "").into_owned();
         for p in &places {
@@ -191,11 +239,17 @@ pub fn across_documents(docs: &mut [Annotated]) {
     }
     for members in groups.values().filter(|m| m.len() > 1) {
         // several different ordinals are several meetings
-        let ordinals: BTreeSet<String> = members.iter().filter_map(|m| ORDINAL.find(&m.key).map(|o| o.as_str().to_string())).collect();
+        let ordinals: BTreeSet<String> = members
+            .iter()
+            .filter_map(|m| ORDINAL.find(&m.key).map(|o| o.as_str().to_string()))
+            .collect();
         if ordinals.len() > 1 {
             continue;
         }
-        let target = members.iter().max_by_key(|m| (m.key.chars().count(), std::cmp::Reverse(first[**m]))).unwrap();
+        let target = members
+            .iter()
+            .max_by_key(|m| (m.key.chars().count(), std::cmp::Reverse(first[**m])))
+            .unwrap();
         for m in members {
             if m != target {
                 map.insert((*m).clone(), (*target).clone());
@@ -204,9 +258,16 @@ pub fn across_documents(docs: &mut [Annotated]) {
     }
 
     // short titles: bracketed ones that end a longer title
-    let agreements: Vec<(&EntityId, String)> = first.keys().filter(|id| id.class == Class::Agreement).map(|id| (id, bare_title(&id.key))).collect();
+    let agreements: Vec<(&EntityId, String)> = first
+        .keys()
+        .filter(|id| id.class == Class::Agreement)
+        .map(|id| (id, bare_title(&id.key)))
+        .collect();
     for (id, bare) in &agreements {
-        let bracketed = docs.iter().flat_map(|d| &d.mentions).any(|m| &m.entity == *id && m.rule.starts_with("rule:title"));
+        let bracketed = docs
+            .iter()
+            .flat_map(|d| &d.mentions)
+            .any(|m| &m.entity == *id && m.rule.starts_with("rule:title"));
         if !bracketed {
             continue;
         }
@@ -219,12 +280,19 @@ pub fn across_documents(docs: &mut [Annotated]) {
             continue;
         }
         let here = first[*id];
-        longer.sort_by_key(|(_, at)| if *at < here { (0, usize::MAX - at.0, usize::MAX - at.1) } else { (1, at.0, at.1) });
+        longer.sort_by_key(|(_, at)| {
+            if *at < here {
+                (0, usize::MAX - at.0, usize::MAX - at.1)
+            } else {
+                (1, at.0, at.1)
+            }
+        });
         map.insert((*id).clone(), longer[0].0.clone());
     }
     // relations need both ends mentioned in the file
     for doc in docs.iter_mut() {
-        doc.relations.retain(|r| first.contains_key(&r.subject) && first.contains_key(&r.object));
+        doc.relations
+            .retain(|r| first.contains_key(&r.subject) && first.contains_key(&r.object));
     }
     if map.is_empty() {
         return;
@@ -243,6 +311,9 @@ pub fn across_documents(docs: &mut [Annotated]) {
         for m in &mut doc.mentions {
             m.entity = resolve(&m.entity);
         }
+        if let Some(o) = &mut doc.organization {
+            *o = resolve(o);
+        }
         for r in &mut doc.relations {
             r.subject = resolve(&r.subject);
             r.object = resolve(&r.object);
@@ -250,7 +321,12 @@ pub fn across_documents(docs: &mut [Annotated]) {
         doc.relations.sort();
         doc.relations.dedup();
         let f = &mut doc.fields;
-        for slot in [&mut f.author, &mut f.date, &mut f.location, &mut f.delivered_at] {
+        for slot in [
+            &mut f.author,
+            &mut f.date,
+            &mut f.location,
+            &mut f.delivered_at,
+        ] {
             if let Some(id) = slot {
                 *id = resolve(id);
             }

@@ -37,7 +37,9 @@ impl Ymd {
     fn valid(self) -> bool {
         (1000..=2999).contains(&self.year)
             && self.month.is_none_or(|m| (1..=12).contains(&m))
-            && self.day.is_none_or(|d| (1..=31).contains(&d) && self.month.is_some())
+            && self
+                .day
+                .is_none_or(|d| (1..=31).contains(&d) && self.month.is_some())
     }
 }
 
@@ -52,7 +54,8 @@ pub struct FoundDate {
 
 const Y: &str = r"([0-9]{4}|[〇零一二三四五六七八九]{4})";
 const M: &str = r"([0-9]{1,2}|十[一二]?|[一二三四五六七八九])";
-const D: &str = r"([0-9]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+const D: &str =
+    r"([0-9]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const TO: &str = r"(?:至|到|—|－|-|~|～|―)";
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,7 +98,11 @@ pub fn find_dates(norm: &str, reference: Option<Ymd>) -> Vec<FoundDate> {
     for caps in DATE.captures_iter(norm) {
         let whole = caps.get(0).unwrap();
         // a year glued to more digits (12014年) is no year
-        if norm[..whole.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
+        if norm[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let g = |i: usize| caps.get(i).map(|m| m.as_str());
@@ -106,21 +113,52 @@ pub fn find_dates(norm: &str, reference: Option<Ymd>) -> Vec<FoundDate> {
             let y2 = g(5).and_then(year).or(y1);
             let m2 = g(6).and_then(num).or(m1);
             let d2 = num(g(7).unwrap());
-            interval(y1.map(|y| Ymd { year: y, month: m1, day: d1 }), y2.map(|y| Ymd { year: y, month: m2, day: d2 }))
+            interval(
+                y1.map(|y| Ymd {
+                    year: y,
+                    month: m1,
+                    day: d1,
+                }),
+                y2.map(|y| Ymd {
+                    year: y,
+                    month: m2,
+                    day: d2,
+                }),
+            )
         } else if caps.name("b").is_some() {
             let y1 = year(g(9).unwrap());
             let y2 = g(11).and_then(year).or(y1);
             interval(
-                y1.map(|y| Ymd { year: y, month: num(g(10).unwrap()), day: None }),
-                y2.map(|y| Ymd { year: y, month: num(g(12).unwrap()), day: None }),
+                y1.map(|y| Ymd {
+                    year: y,
+                    month: num(g(10).unwrap()),
+                    day: None,
+                }),
+                y2.map(|y| Ymd {
+                    year: y,
+                    month: num(g(12).unwrap()),
+                    day: None,
+                }),
             )
         } else if caps.name("c").is_some() {
             interval(
-                year(g(14).unwrap()).map(|y| Ymd { year: y, month: None, day: None }),
-                year(g(15).unwrap()).map(|y| Ymd { year: y, month: None, day: None }),
+                year(g(14).unwrap()).map(|y| Ymd {
+                    year: y,
+                    month: None,
+                    day: None,
+                }),
+                year(g(15).unwrap()).map(|y| Ymd {
+                    year: y,
+                    month: None,
+                    day: None,
+                }),
             )
         } else if caps.name("d").is_some() {
-            point(year(g(17).unwrap()), num(g(18).unwrap()), num(g(19).unwrap()))
+            point(
+                year(g(17).unwrap()),
+                num(g(18).unwrap()),
+                num(g(19).unwrap()),
+            )
         } else if caps.name("e").is_some() {
             point(year(g(21).unwrap()), num(g(22).unwrap()), None)
         } else if caps.name("f").is_some() {
@@ -129,8 +167,16 @@ pub fn find_dates(norm: &str, reference: Option<Ymd>) -> Vec<FoundDate> {
             let Some(r) = reference else { continue };
             let m1 = num(g(26).unwrap());
             interval(
-                Some(Ymd { year: r.year, month: m1, day: num(g(27).unwrap()) }),
-                Some(Ymd { year: r.year, month: g(28).and_then(num).or(m1), day: num(g(29).unwrap()) }),
+                Some(Ymd {
+                    year: r.year,
+                    month: m1,
+                    day: num(g(27).unwrap()),
+                }),
+                Some(Ymd {
+                    year: r.year,
+                    month: g(28).and_then(num).or(m1),
+                    day: num(g(29).unwrap()),
+                }),
             )
         } else if caps.name("h").is_some() {
             let Some(r) = reference else { continue };
@@ -151,12 +197,27 @@ pub fn find_dates(norm: &str, reference: Option<Ymd>) -> Vec<FoundDate> {
             // 12个月, 3月份 are durations or fine; a month glued to a digit is no month
             point(Some(r.year), num(g(41).unwrap()), None)
         } else if let Some(m) = caps.name("l") {
-            let Some(Ymd { year, month: Some(month), .. }) = reference else { continue };
+            let Some(Ymd {
+                year,
+                month: Some(month),
+                ..
+            }) = reference
+            else {
+                continue;
+            };
             let s = m.as_str();
             let (y, mo) = if s.starts_with('上') {
-                if month == 1 { (year - 1, 12) } else { (year, month - 1) }
+                if month == 1 {
+                    (year - 1, 12)
+                } else {
+                    (year, month - 1)
+                }
             } else if s.starts_with('下') {
-                if month == 12 { (year + 1, 1) } else { (year, month + 1) }
+                if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                }
             } else {
                 (year, month)
             };
@@ -165,7 +226,11 @@ pub fn find_dates(norm: &str, reference: Option<Ymd>) -> Vec<FoundDate> {
             None
         };
         if let Some((value, start)) = found {
-            out.push(FoundDate { span: whole.range(), value, start });
+            out.push(FoundDate {
+                span: whole.range(),
+                value,
+                start,
+            });
         }
     }
     out
@@ -182,7 +247,11 @@ fn relative_year(word: &str) -> i32 {
 }
 
 fn point(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<(String, Ymd)> {
-    let p = Ymd { year: y?, month: m, day: d };
+    let p = Ymd {
+        year: y?,
+        month: m,
+        day: d,
+    };
     p.valid().then(|| (p.iso(), p))
 }
 
@@ -205,7 +274,10 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let number = r"([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)";
     let mult = r"(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?";
     let currency = r"(美元|欧元|英镑|日元|卢布|元人民币|人民币|元|坚戈|索姆|索莫尼|苏姆|卢比|韩元|港元|澳门元|澳元|加元|瑞士法郎|瑞郎|特别提款权|迪拉姆|里亚尔|第纳尔|兰特|雷亚尔|比索|土耳其里拉|里拉|新加坡元|马来西亚林吉特|林吉特|泰铢|越南盾|新台币)";
-    Regex::new(&format!(r"{number}多?{mult}多?{currency}|人民币{number}多?{mult}多?元")).unwrap()
+    Regex::new(&format!(
+        r"{number}多?{mult}多?{currency}|人民币{number}多?{mult}多?元"
+    ))
+    .unwrap()
 });
 
 /// Every sum of money in `norm`.
@@ -215,21 +287,36 @@ pub fn find_amounts(norm: &str) -> Vec<FoundAmount> {
         let whole = caps.get(0).unwrap();
         let after = norm[whole.end()..].chars().next();
         let (number, mult, currency) = match caps.get(1) {
-            Some(n) => (n.as_str(), caps.get(2).map_or("", |m| m.as_str()), caps.get(3).unwrap().as_str()),
-            None => (caps.get(4).unwrap().as_str(), caps.get(5).map_or("", |m| m.as_str()), "人民币"),
+            Some(n) => (
+                n.as_str(),
+                caps.get(2).map_or("", |m| m.as_str()),
+                caps.get(3).unwrap().as_str(),
+            ),
+            None => (
+                caps.get(4).unwrap().as_str(),
+                caps.get(5).map_or("", |m| m.as_str()),
+                "人民币",
+            ),
         };
         // 元首, 元素, 元年 …: 元 is not money there
-        if currency == "元" && after.is_some_and(|c| "首素年旦帅老气件月宵朝代".contains(c)) {
+        if currency == "元" && after.is_some_and(|c| "首素年旦帅老气件月宵朝代".contains(c))
+        {
             continue;
         }
         let chinese = !number.starts_with(|c: char| c.is_ascii_digit());
         if chinese && mult.is_empty() && number.chars().count() < 2 {
             continue;
         }
-        if norm[..whole.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit() || c == '.') {
+        if norm[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+        {
             continue;
         }
-        let Some(value) = decimal(number, mult) else { continue };
+        let Some(value) = decimal(number, mult) else {
+            continue;
+        };
         let code = match currency {
             "美元" => "USD",
             "欧元" => "EUR",
@@ -263,7 +350,11 @@ pub fn find_amounts(norm: &str) -> Vec<FoundAmount> {
             "新台币" => "TWD",
             _ => continue,
         };
-        out.push(FoundAmount { span: whole.range(), value, currency: code });
+        out.push(FoundAmount {
+            span: whole.range(),
+            value,
+            currency: code,
+        });
     }
     out
 }
@@ -301,7 +392,11 @@ fn decimal(number: &str, mult: &str) -> Option<String> {
         let padded = format!("{digits:0>width$}", width = scale + 1);
         let (i, f) = padded.split_at(padded.len() - scale);
         let f = f.trim_end_matches('0');
-        if f.is_empty() { i.to_string() } else { format!("{i}.{f}") }
+        if f.is_empty() {
+            i.to_string()
+        } else {
+            format!("{i}.{f}")
+        }
     })
 }
 
@@ -310,41 +405,88 @@ mod tests {
     use super::*;
 
     fn values(text: &str, reference: Option<Ymd>) -> Vec<(String, String)> {
-        find_dates(text, reference).into_iter().map(|d| (text[d.span].to_string(), d.value)).collect()
+        find_dates(text, reference)
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.value))
+            .collect()
     }
 
-    const REF: Option<Ymd> = Some(Ymd { year: 2014, month: Some(9), day: Some(12) });
+    const REF: Option<Ymd> = Some(Ymd {
+        year: 2014,
+        month: Some(9),
+        day: Some(12),
+    });
 
     #[test]
     fn absolute_dates_and_ranges() {
         let cases = [
-            ("于2014年9月11日至12日在杜尚别", "2014年9月11日至12日", "2014-09-11/2014-09-12"),
+            (
+                "于2014年9月11日至12日在杜尚别",
+                "2014年9月11日至12日",
+                "2014-09-11/2014-09-12",
+            ),
             ("在2015年至2017年间", "2015年至2017年", "2015/2017"),
             ("2015年10月中国西部", "2015年10月", "2015-10"),
             ("拟于2016年举行", "2016年", "2016"),
             ("二〇一五年七月十日", "二〇一五年七月十日", "2015-07-10"),
             ("2019年11月3日", "2019年11月3日", "2019-11-03"),
             ("2013—2017年", "2013—2017年", "2013/2017"),
-            ("2014年12月30日至2015年1月2日", "2014年12月30日至2015年1月2日", "2014-12-30/2015-01-02"),
-            ("二〇一六年四月二十八日", "二〇一六年四月二十八日", "2016-04-28"),
+            (
+                "2014年12月30日至2015年1月2日",
+                "2014年12月30日至2015年1月2日",
+                "2014-12-30/2015-01-02",
+            ),
+            (
+                "二〇一六年四月二十八日",
+                "二〇一六年四月二十八日",
+                "2016-04-28",
+            ),
         ];
         for (text, surface, value) in cases {
-            assert_eq!(values(text, None), vec![(surface.to_string(), value.to_string())], "{text}");
+            assert_eq!(
+                values(text, None),
+                vec![(surface.to_string(), value.to_string())],
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn relative_dates_need_the_document_date() {
-        assert_eq!(values("去年和明年", REF), vec![("去年".into(), "2013".into()), ("明年".into(), "2015".into())]);
+        assert_eq!(
+            values("去年和明年", REF),
+            vec![
+                ("去年".into(), "2013".into()),
+                ("明年".into(), "2015".into())
+            ]
+        );
         assert_eq!(values("今年", None), vec![]);
-        assert_eq!(values("新华社杜尚别9月12日电", REF), vec![("9月12日".into(), "2014-09-12".into())]);
-        assert_eq!(values("上月和本月底", REF), vec![("上月".into(), "2014-08".into()), ("本月底".into(), "2014-09".into())]);
-        assert_eq!(values("今年5月", REF), vec![("今年5月".into(), "2014-05".into())]);
+        assert_eq!(
+            values("新华社杜尚别9月12日电", REF),
+            vec![("9月12日".into(), "2014-09-12".into())]
+        );
+        assert_eq!(
+            values("上月和本月底", REF),
+            vec![
+                ("上月".into(), "2014-08".into()),
+                ("本月底".into(), "2014-09".into())
+            ]
+        );
+        assert_eq!(
+            values("今年5月", REF),
+            vec![("今年5月".into(), "2014-05".into())]
+        );
     }
 
     #[test]
     fn not_dates() {
-        for text in ["胜利70周年", "未来5年内", "十几年", "第2118号决议", "12345年"] {
+        for text in [
+            "胜利70周年",
+            "未来5年内",
+            "十几年",
+            "第2118号决议",
+            "12345年",
+        ] {
             assert_eq!(values(text, REF), vec![], "{text}");
         }
     }
@@ -366,7 +508,11 @@ mod tests {
             let found = find_amounts(&text);
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(&text[found[0].span.clone()], surface);
-            assert_eq!((found[0].value.as_str(), found[0].currency), (value, currency), "{text}");
+            assert_eq!(
+                (found[0].value.as_str(), found[0].currency),
+                (value, currency),
+                "{text}"
+            );
         }
         assert!(find_amounts("各国元首和两元首").is_empty());
     }

@@ -43,7 +43,10 @@ impl Extractor {
 
     /// Every document of `source`, annotated.
     pub fn extract(&self, source: &SourceFile) -> Vec<Annotated> {
-        let mut docs: Vec<Annotated> = split(source).into_iter().map(|d| self.document(d)).collect();
+        let mut docs: Vec<Annotated> = split(source)
+            .into_iter()
+            .map(|d| self.document(d))
+            .collect();
         coref::across_documents(&mut docs);
         for doc in &mut docs {
             doc.statements = statements::find(&self.lexicon, doc);
@@ -69,7 +72,10 @@ impl Extractor {
         with_heads.extend(heads.iter().cloned());
         for a in names::anniversary_candidates(norm, &with_heads) {
             // the war or organization inside an anniversary is mentioned too
-            if let Some(inner) = with_heads.iter().find(|c| Some(&c.id) == a.parent.as_ref() && c.span.start == a.span.start) {
+            if let Some(inner) = with_heads
+                .iter()
+                .find(|c| Some(&c.id) == a.parent.as_ref() && c.span.start == a.span.start)
+            {
                 let mut inner = inner.clone();
                 inner.nested = true;
                 candidates.push(inner);
@@ -84,25 +90,38 @@ impl Extractor {
         }
         for m in dates::find_amounts(norm) {
             let key = format!("{} {}", m.value, m.currency);
-            let mut c = Candidate::new_value(m.span.clone(), Class::MonetaryAmount, &key, "rule:money");
+            let mut c =
+                Candidate::new_value(m.span.clone(), Class::MonetaryAmount, &key, "rule:money");
             c.label = key;
             candidates.push(c);
         }
         // nothing is named inside a word that only holds a name (发展中国家)
         let not_names = lex.find_not_names(norm);
-        candidates.retain(|c| !not_names.iter().any(|w| w.start <= c.span.start && c.span.end <= w.end));
+        candidates.retain(|c| {
+            !not_names
+                .iter()
+                .any(|w| w.start <= c.span.start && c.span.end <= w.end)
+        });
         let mentions = resolve::resolve(candidates);
         let mentions = coref::definitions(norm, mentions);
         let fields_found = fields::read(lex, norm, &mentions);
         let mentions = coref::within_document(lex, norm, &mentions, &fields_found);
         let relations = relations::find(lex, norm, &mentions, &fields_found);
-        build(doc, fields_found, mentions, relations)
+        let organization = relations::voice_organization(&mentions, &fields_found);
+        let mut annotated = build(doc, fields_found, mentions, relations);
+        annotated.organization = organization;
+        annotated
     }
 }
 
 /// Assembles the annotated document: entities (labels, alternative names as printed,
 /// values and lexicon knowledge) and mentions.
-fn build(doc: Document, fields: fields::Fields, mentions: Vec<Candidate>, relations: Vec<crate::model::Relation>) -> Annotated {
+fn build(
+    doc: Document,
+    fields: fields::Fields,
+    mentions: Vec<Candidate>,
+    relations: Vec<crate::model::Relation>,
+) -> Annotated {
     let norm_offsets = Offsets::new(&doc.norm);
     let text_offsets = Offsets::new(&doc.text);
     let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
@@ -126,7 +145,9 @@ fn build(doc: Document, fields: fields::Fields, mentions: Vec<Candidate>, relati
             }
             _ => {
                 // the fullest printed name is the label of rule-made names
-                if m.label.chars().count() > e.label.chars().count() && !m.rule.starts_with("lexicon:") {
+                if m.label.chars().count() > e.label.chars().count()
+                    && !m.rule.starts_with("lexicon:")
+                {
                     let old = std::mem::replace(&mut e.label, m.label.clone());
                     push_unique(&mut e.alt_labels, old);
                 }
@@ -135,7 +156,11 @@ fn build(doc: Document, fields: fields::Fields, mentions: Vec<Candidate>, relati
                 }
             }
         }
-        out.push(Mention { span: m.span.clone(), entity: m.id.clone(), rule: m.rule.clone() });
+        out.push(Mention {
+            span: m.span.clone(),
+            entity: m.id.clone(),
+            rule: m.rule.clone(),
+        });
     }
     for e in entities.values_mut() {
         let label = e.label.clone();
@@ -143,7 +168,11 @@ fn build(doc: Document, fields: fields::Fields, mentions: Vec<Candidate>, relati
     }
     let sentences = statements::sentences(&doc.norm);
     let mut doc_fields = fields.fields;
-    doc_fields.title = fields.title_span.map(|r| doc.text[text_offsets.bytes(&norm_offsets.chars(&r))].trim().to_string());
+    doc_fields.title = fields.title_span.map(|r| {
+        doc.text[text_offsets.bytes(&norm_offsets.chars(&r))]
+            .trim()
+            .to_string()
+    });
     Annotated {
         kind: fields.kind,
         fields: doc_fields,
@@ -152,6 +181,7 @@ fn build(doc: Document, fields: fields::Fields, mentions: Vec<Candidate>, relati
         relations,
         statements: Vec::new(),
         sentences,
+        organization: None,
         doc,
     }
 }

@@ -41,7 +41,13 @@ impl Candidate {
         Candidate::new(span, class, key, key, rule)
     }
 
-    pub fn new(span: Range<usize>, class: Class, key: &str, label: &str, rule: impl Into<String>) -> Candidate {
+    pub fn new(
+        span: Range<usize>,
+        class: Class,
+        key: &str,
+        label: &str,
+        rule: impl Into<String>,
+    ) -> Candidate {
         Candidate {
             span,
             id: EntityId::new(class, key),
@@ -59,49 +65,113 @@ pub fn from_target(lex: &Lexicon, t: Target, span: Range<usize>) -> Candidate {
     match t {
         Target::State(i) | Target::StateSide(i) => {
             let s = &lex.states[i];
-            let mut c = Candidate::new(span, Class::State, &s.iso3, &s.zh, format!("lexicon:states.tsv#{}", s.iso3));
-            c.knowledge = Knowledge { en: Some(s.en.clone()), qid: s.qid.clone(), iso3: Some(s.iso3.clone()), relations: vec![] };
+            let mut c = Candidate::new(
+                span,
+                Class::State,
+                &s.iso3,
+                &s.zh,
+                format!("lexicon:states.tsv#{}", s.iso3),
+            );
+            c.knowledge = Knowledge {
+                en: Some(s.en.clone()),
+                qid: s.qid.clone(),
+                iso3: Some(s.iso3.clone()),
+                relations: vec![],
+            };
             c
         }
         Target::Org(i) => {
             let o = &lex.orgs[i];
-            let mut c = Candidate::new(span, Class::Organization, &o.zh, &o.zh, format!("lexicon:organizations.tsv#{}", o.zh));
-            c.knowledge = Knowledge { en: Some(o.en.clone()), qid: o.qid.clone(), iso3: None, relations: vec![] };
+            let mut c = Candidate::new(
+                span,
+                Class::Organization,
+                &o.zh,
+                &o.zh,
+                format!("lexicon:organizations.tsv#{}", o.zh),
+            );
+            c.knowledge = Knowledge {
+                en: Some(o.en.clone()),
+                qid: o.qid.clone(),
+                iso3: None,
+                relations: vec![],
+            };
             if let Some(p) = &o.parent {
-                c.knowledge.relations.push(("subOrganizationOf", EntityId::new(Class::Organization, p.as_str())));
+                c.knowledge.relations.push((
+                    "subOrganizationOf",
+                    EntityId::new(Class::Organization, p.as_str()),
+                ));
             }
             c
         }
         Target::Place(i) => {
             let p = &lex.places[i];
-            let mut c = Candidate::new(span, Class::Place, &p.zh, &p.zh, format!("lexicon:places.tsv#{}", p.zh));
-            c.knowledge = Knowledge { en: Some(p.en.clone()), qid: p.qid.clone(), iso3: None, relations: vec![] };
+            let mut c = Candidate::new(
+                span,
+                Class::Place,
+                &p.zh,
+                &p.zh,
+                format!("lexicon:places.tsv#{}", p.zh),
+            );
+            c.knowledge = Knowledge {
+                en: Some(p.en.clone()),
+                qid: p.qid.clone(),
+                iso3: None,
+                relations: vec![],
+            };
             c
         }
         Target::Person(i) => {
             let p = &lex.persons[i];
-            let mut c = Candidate::new(span, Class::Person, &p.zh, &p.zh, format!("lexicon:persons.tsv#{}", p.zh));
-            c.knowledge = Knowledge { en: Some(p.en.clone()), qid: p.qid.clone(), iso3: None, relations: vec![] };
+            let mut c = Candidate::new(
+                span,
+                Class::Person,
+                &p.zh,
+                &p.zh,
+                format!("lexicon:persons.tsv#{}", p.zh),
+            );
+            c.knowledge = Knowledge {
+                en: Some(p.en.clone()),
+                qid: p.qid.clone(),
+                iso3: None,
+                relations: vec![],
+            };
             c
         }
         Target::Event(i) => {
             let e = &lex.events[i];
-            let mut c = Candidate::new(span, Class::Event, &e.zh, &e.zh, format!("lexicon:events.tsv#{}", e.zh));
-            c.knowledge = Knowledge { en: Some(e.en.clone()), qid: e.qid.clone(), iso3: None, relations: vec![] };
+            let mut c = Candidate::new(
+                span,
+                Class::Event,
+                &e.zh,
+                &e.zh,
+                format!("lexicon:events.tsv#{}", e.zh),
+            );
+            c.knowledge = Knowledge {
+                en: Some(e.en.clone()),
+                qid: e.qid.clone(),
+                iso3: None,
+                relations: vec![],
+            };
             c
         }
     }
 }
 
 /// X方 forms that are ordinary words, never a state's side.
-const NOT_A_SIDE: &[&str] = &["南方", "北方", "东方", "西方", "地方", "对方", "双方", "多方", "各方", "一方", "官方", "军方", "警方", "上方", "下方", "前方", "后方", "远方", "比方", "药方", "平方", "立方", "配方", "土方"];
+const NOT_A_SIDE: &[&str] = &[
+    "南方", "北方", "东方", "西方", "地方", "对方", "双方", "多方", "各方", "一方", "官方", "军方",
+    "警方", "上方", "下方", "前方", "后方", "远方", "比方", "药方", "平方", "立方", "配方", "土方",
+];
 /// A character after X方 that makes it another word (方面, 方式, 方法 …).
 const SIDE_BREAKERS: &str = "面式法向案针略位便程块形圆言才阵舟法子剂志";
 
 /// Lexicon candidates. Ambiguous X方 forms (乌方) go to the state among their readings
 /// that the document names; if none or several are named, the form stays unlinked.
 pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
-    let found: Vec<(Range<usize>, Vec<Target>)> = lex.find_entities(norm).map(|(r, t)| (r, t.to_vec())).collect();
+    let found: Vec<(Range<usize>, Vec<Target>)> = lex
+        .find_entities(norm)
+        .map(|(r, t)| (r, t.to_vec()))
+        .collect();
     let named_states: std::collections::HashSet<usize> = found
         .iter()
         .flat_map(|(_, ts)| ts.iter())
@@ -122,7 +192,11 @@ pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
             let readings: Vec<Target> = if targets.len() == 1 {
                 targets.clone()
             } else {
-                targets.iter().copied().filter(|t| matches!(t, Target::StateSide(i) if named_states.contains(i))).collect()
+                targets
+                    .iter()
+                    .copied()
+                    .filter(|t| matches!(t, Target::StateSide(i) if named_states.contains(i)))
+                    .collect()
             };
             if let [t] = readings.as_slice() {
                 let mut c = from_target(lex, *t, span);
@@ -146,16 +220,37 @@ pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     out
 }
 
-static BRACKETS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《((?:[^《》]|《[^《》]*》)+)》|“([^“”]{2,60})”").unwrap());
+static BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"《((?:[^《》]|《[^《》]*》)+)》|“([^“”]{2,60})”").unwrap());
 /// A period or edition qualifier that ends a title: （2013—2017年）, 2025, （草案）.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:[（(][^（）()]*[）)]|[0-9]{4}年?)$").unwrap());
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:[（(][^（）()]*[）)]|[0-9]{4}年?)$").unwrap());
+
+/// Titles of publications, not documents: 《人民日报》, 《求是》杂志.
+const MEDIA: &[&str] = &[
+    "报",
+    "杂志",
+    "周刊",
+    "月刊",
+    "画报",
+    "时报",
+    "新闻",
+    "电视台",
+    "文集",
+    "全集",
+    "选集",
+    "电影",
+    "求是",
+];
 
 /// Does `name` (a title without its brackets) end in an agreement head noun?
 fn agreement_head(lex: &Lexicon, name: &str, bracketed: bool) -> bool {
     let name = PERIOD.replace(name, "");
-    lex.heads
-        .iter()
-        .any(|h| h.class == Class::Agreement && (bracketed || !h.bracketed_only) && name.ends_with(h.head.as_str()))
+    lex.heads.iter().any(|h| {
+        h.class == Class::Agreement
+            && (bracketed || !h.bracketed_only)
+            && name.ends_with(h.head.as_str())
+    })
 }
 
 /// Titles in 《》 and quotes. The mention spans the title without its brackets.
@@ -177,14 +272,25 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
         let is_agreement = if quoted {
             agreement_head(lex, name, false) || (long && agreement_head(lex, name, true))
         } else {
-            agreement_head(lex, name, true) || name.ends_with(['》', '〉'])
+            // in this genre a title in 《》 is a document unless it names a publication
+            !MEDIA.iter().any(|m| name.ends_with(m))
         };
         if !is_agreement {
             continue;
         }
         let label = name.trim().replace('《', "〈").replace('》', "〉");
-        let rule = if quoted { "rule:title-quoted" } else { "rule:title-brackets" };
-        out.push(Candidate::new(inner.range(), Class::Agreement, &label, &label, rule));
+        let rule = if quoted {
+            "rule:title-quoted"
+        } else {
+            "rule:title-brackets"
+        };
+        out.push(Candidate::new(
+            inner.range(),
+            Class::Agreement,
+            &label,
+            &label,
+            rule,
+        ));
         // nested titles: 〈…〉 or 《…》 inside
         let mut depth_start = None;
         for (i, c) in name.char_indices() {
@@ -195,7 +301,13 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
                         let nested = &name[s..i];
                         if agreement_head(lex, nested, true) {
                             let start = inner.start() + s;
-                            let mut c = Candidate::new(start..start + nested.len(), Class::Agreement, nested, nested, "rule:title-nested");
+                            let mut c = Candidate::new(
+                                start..start + nested.len(),
+                                Class::Agreement,
+                                nested,
+                                nested,
+                                "rule:title-nested",
+                            );
                             c.nested = true;
                             out.push(c);
                         }
@@ -209,25 +321,61 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 }
 
 /// Characters that never stand inside a name made by a head-noun rule.
-const STOP_CHARS: &str = "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请已曾正均即且之给让使本";
+const STOP_CHARS: &str =
+    "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请已曾正均即且之给让使本";
+/// Function characters that no person's name holds (会在果阿 is no name).
+const NOT_IN_NAMES: &str =
+    "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请会议";
 /// Words that begin no name (所有国家和国际组织 is no organization).
-const DETERMINERS: &[&str] = &["所有", "有关", "相关", "一些", "各种", "各类", "这些", "那些", "其他", "其它", "主要", "重要", "许多", "多个", "广大"];
+const DETERMINERS: &[&str] = &[
+    "所有", "有关", "相关", "一些", "各种", "各类", "这些", "那些", "其他", "其它", "主要", "重要",
+    "许多", "多个", "广大",
+];
 /// Punctuation that ends a name.
 fn is_name_char(c: char) -> bool {
-    (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•')) && !STOP_CHARS.contains(c)
+    (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•'))
+        && !STOP_CHARS.contains(c)
 }
 
-static ORDINAL_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
+static ORDINAL_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
 /// Generic qualifiers that make a meeting unnamed (下次会议, 本届会议).
-const GENERIC_OCCASION: &[&str] = &["下次", "下届", "下一次", "下一届", "本次", "本届", "此次", "这次", "上次", "上届", "历次", "每次", "有关", "相关", "各种", "各类"];
+const GENERIC_OCCASION: &[&str] = &[
+    "下次",
+    "下届",
+    "下一次",
+    "下一届",
+    "本次",
+    "本届",
+    "此次",
+    "这次",
+    "上次",
+    "上届",
+    "历次",
+    "每次",
+    "有关",
+    "相关",
+    "各种",
+    "各类",
+];
 
 /// Names ending in a head noun of `data/rules/heads.tsv`. `anchors` are the lexicon and
 /// title candidates (a name may start at one); `dates` are date spans (a name may start
 /// right after one).
-pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: &[Range<usize>]) -> Vec<Candidate> {
+pub fn head_candidates(
+    lex: &Lexicon,
+    norm: &str,
+    anchors: &[Candidate],
+    dates: &[Range<usize>],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let anchor_ending_at = |p: usize| anchors.iter().filter(|a| a.span.end == p && !a.nested).max_by_key(|a| a.span.len());
+    let anchor_ending_at = |p: usize| {
+        anchors
+            .iter()
+            .filter(|a| a.span.end == p && !a.nested)
+            .max_by_key(|a| a.span.len())
+    };
     for head in &lex.heads {
         if head.bracketed_only {
             continue;
@@ -235,7 +383,10 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
         for (hs, _) in norm.match_indices(head.head.as_str()) {
             let he = hs + head.head.len();
             // a head inside a known name is part of that name (组织 in 上合组织)
-            if anchors.iter().any(|a| a.span.start < hs && a.span.end >= he && !a.nested) {
+            if anchors
+                .iter()
+                .any(|a| a.span.start < hs && a.span.end >= he && !a.nested)
+            {
                 continue;
             }
             // walk back over name characters and anchors
@@ -244,7 +395,14 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
             let mut boundary = false;
             loop {
                 if let Some(a) = anchor_ending_at(p) {
-                    if matches!(a.id.class, Class::State | Class::Organization | Class::Place | Class::Person | Class::Event) {
+                    if matches!(
+                        a.id.class,
+                        Class::State
+                            | Class::Organization
+                            | Class::Place
+                            | Class::Person
+                            | Class::Event
+                    ) {
                         chain_anchors.push(a);
                         p = a.span.start;
                         continue;
@@ -254,7 +412,11 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                 // a title in 《》 names the body or meeting it belongs to (《公约》缔约方大会)
                 if head.class == Class::Event
                     && norm[..p].ends_with('》')
-                    && let Some(a) = anchors.iter().find(|a| a.id.class == Class::Agreement && !a.nested && a.span.end + '》'.len_utf8() == p)
+                    && let Some(a) = anchors.iter().find(|a| {
+                        a.id.class == Class::Agreement
+                            && !a.nested
+                            && a.span.end + '》'.len_utf8() == p
+                    })
                 {
                     chain_anchors.push(a);
                     p = a.span.start - '《'.len_utf8();
@@ -264,13 +426,21 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                     boundary = true;
                     break;
                 }
-                if lex.boundaries.iter().any(|w| norm[..p].ends_with(w.as_str())) {
+                if lex
+                    .boundaries
+                    .iter()
+                    .any(|w| norm[..p].ends_with(w.as_str()))
+                {
                     boundary = true;
                     break;
                 }
-                // a statement cue (建议, 支持 …) is a verb, never part of a name
-                if lex.cues.iter().any(|c| c.cue.chars().count() > 1 && norm[..p].ends_with(c.cue.as_str())) {
-                    boundary = true;
+                // a statement cue (建议, 支持 …) is a verb, never part of a name (but, unlike the
+                // boundary words, it does not make what follows it a name)
+                if lex
+                    .cues
+                    .iter()
+                    .any(|c| c.cue.chars().count() > 1 && norm[..p].ends_with(c.cue.as_str()))
+                {
                     break;
                 }
                 match norm[..p].chars().next_back() {
@@ -308,15 +478,26 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                     && !norm[k..hs].contains(['，', '。', '；', '：', '\n'])
                 {
                     let label = &norm[k..he];
-                    out.push(Candidate::new(k..he, Class::Agreement, label, label, "rule:head-about"));
+                    out.push(Candidate::new(
+                        k..he,
+                        Class::Agreement,
+                        label,
+                        label,
+                        "rule:head-about",
+                    ));
                 }
                 continue;
             }
-            if name.len() <= head.head.len() || name.chars().count() < 3 || DETERMINERS.iter().any(|d| name.starts_with(d)) {
+            if name.len() <= head.head.len()
+                || name.chars().count() < 3
+                || DETERMINERS.iter().any(|d| name.starts_with(d))
+            {
                 continue;
             }
             let before_head = &norm[start..hs];
-            if head.class == Class::Event && GENERIC_OCCASION.iter().any(|g| before_head.ends_with(g)) {
+            if head.class == Class::Event
+                && GENERIC_OCCASION.iter().any(|g| before_head.ends_with(g))
+            {
                 continue;
             }
             // a name that is nothing but known names and the head is that (联合国大会) or too generic
@@ -326,12 +507,19 @@ pub fn head_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate], dates: 
                 Some(a) if a.id.class == Class::Organization => {
                     let rest = norm[a.span.end..he].replace(['《', '》'], "");
                     let label = format!("{}{}{rest}", &norm[start..a.span.start], a.label);
-                    let parent = (head.class == Class::Organization && a.span.start == start).then(|| a.id.clone());
+                    let parent = (head.class == Class::Organization && a.span.start == start)
+                        .then(|| a.id.clone());
                     (label, parent)
                 }
                 _ => (name.replace(['《', '》'], ""), None),
             };
-            let mut c = Candidate::new(start..he, head.class, &label, &label, format!("rule:head-{}", head.head));
+            let mut c = Candidate::new(
+                start..he,
+                head.class,
+                &label,
+                &label,
+                format!("rule:head-{}", head.head),
+            );
             c.parent = parent;
             out.push(c);
         }
@@ -348,7 +536,10 @@ static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for a in anchors {
-        if !matches!(a.id.class, Class::Event | Class::Organization | Class::State) {
+        if !matches!(
+            a.id.class,
+            Class::Event | Class::Organization | Class::State
+        ) {
             continue;
         }
         if let Some(caps) = ANNIVERSARY.captures(&norm[a.span.end..]) {
@@ -356,7 +547,10 @@ pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidat
             let suffix = m.as_str();
             // 中国—东盟…周年: names joined by a dash belong to it
             let mut start = a.span.start;
-            while let Some(b) = anchors.iter().find(|b| b.span.end + '—'.len_utf8() == start && norm[b.span.end..start] == *"—") {
+            while let Some(b) = anchors
+                .iter()
+                .find(|b| b.span.end + '—'.len_utf8() == start && norm[b.span.end..start] == *"—")
+            {
                 start = b.span.start;
             }
             let prefix = &norm[start..a.span.start];
@@ -374,11 +568,14 @@ pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidat
     out
 }
 
-static CHINA_SHORT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:来|访|在|赴|驻|旅|援|离)华").unwrap());
+static CHINA_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:来|访|在|赴|驻|旅|援|离)华").unwrap());
 
 /// 华 in 来华, 访华 … — China.
 pub fn china_short_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
-    let Some(i) = lex.state("CHN") else { return Vec::new() };
+    let Some(i) = lex.state("CHN") else {
+        return Vec::new();
+    };
     CHINA_SHORT
         .find_iter(norm)
         .filter(|m| !norm[m.end()..].starts_with(['人', '侨', '裔', '文', '语', '盛', '府']))
@@ -403,7 +600,11 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
             let n = line.chars().count();
             if (2..=12).contains(&n) && line.chars().all(|c| is_han(c) || c == '·' || c == '•') {
                 let start = t.end + ws;
-                out.push(person(start..start + line.len(), line, "rule:person-signature"));
+                out.push(person(
+                    start..start + line.len(),
+                    line,
+                    "rule:person-signature",
+                ));
                 continue;
             }
         }
@@ -412,17 +613,32 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
         if let Some(k) = before.rfind("尊敬的") {
             let name = &before[k + "尊敬的".len()..];
             let n = name.chars().count();
-            if (2..=8).contains(&n) && name.chars().all(|c| is_han(c) || c == '·') && !anchors.iter().any(|a| a.span.start < t.start && a.span.end > k + 9) {
+            if (2..=8).contains(&n)
+                && name.chars().all(|c| is_han(c) || c == '·')
+                && !anchors
+                    .iter()
+                    .any(|a| a.span.start < t.start && a.span.end > k + 9)
+            {
                 let start = k + "尊敬的".len();
                 out.push(person(start..t.start, name, "rule:person-honorific"));
                 continue;
             }
         }
-        // state or organization + title + name + (verb | punctuation)
-        let after_state = anchors.iter().any(|a| matches!(a.id.class, Class::State | Class::Organization) && a.span.end == t.start);
+        // state or organization + title (兼 title …) + name + (verb | punctuation)
+        let mut title_start = t.start;
+        while norm[..title_start].ends_with('兼') {
+            let before = &norm[..title_start - '兼'.len_utf8()];
+            match lex.find_titles(before).last() {
+                Some((r, _)) if r.end == before.len() => title_start = r.start,
+                _ => break,
+            }
+        }
+        let after_state = anchors.iter().any(|a| {
+            matches!(a.id.class, Class::State | Class::Organization) && a.span.end == title_start
+        });
         if after_state && title.role != crate::lexicon::Role::Honorific {
             if let Some(len) = name_before_verb(rest)
-                && !rest[..len].contains(|c: char| STOP_CHARS.contains(c) || "会议".contains(c))
+                && !rest[..len].contains(|c: char| NOT_IN_NAMES.contains(c))
             {
                 let name = &rest[..len];
                 out.push(person(t.end..t.end + len, name, "rule:person-title"));
@@ -432,7 +648,10 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
     out
 }
 
-const AFTER_NAME: &[&str] = &["表示", "说", "指出", "强调", "会见", "会谈", "出席", "主持", "宣布", "致辞", "发表", "访问", "举行", "签署", "，", "、", "。", "（", "："];
+const AFTER_NAME: &[&str] = &[
+    "表示", "说", "指出", "强调", "会见", "会谈", "出席", "主持", "宣布", "致辞", "发表", "访问",
+    "举行", "签署", "，", "、", "。", "（", "：",
+];
 
 /// The length (bytes) of a 2–4 character name at the start of `rest` that a speech verb,
 /// a preposition or punctuation follows.
@@ -445,11 +664,18 @@ fn name_before_verb(rest: &str) -> Option<usize> {
         ends.push(b + c.len_utf8());
     }
     // prefer the shortest name that a cue follows (普京表示, not 普京表)
-    ends.into_iter().enumerate().skip(1).take(5).find(|(_, e)| AFTER_NAME.iter().any(|w| rest[*e..].starts_with(w))).map(|(_, e)| e)
+    ends.into_iter()
+        .enumerate()
+        .skip(1)
+        .take(5)
+        .find(|(_, e)| AFTER_NAME.iter().any(|w| rest[*e..].starts_with(w)))
+        .map(|(_, e)| e)
 }
 
 /// Words after which a name followed by 先生, 女士 or 阁下 begins.
-const BEFORE_HONORIFIC: &[&str] = &["祝贺", "感谢", "欢迎", "会见", "会晤", "致电", "同", "与", "和", "向", "对", "请"];
+const BEFORE_HONORIFIC: &[&str] = &[
+    "祝贺", "感谢", "欢迎", "会见", "会晤", "致电", "同", "与", "和", "向", "对", "请",
+];
 
 /// Persons named with 先生, 女士 or 阁下 (我祝贺克勒希先生): the name runs back from the
 /// honorific to punctuation or one of [`BEFORE_HONORIFIC`], and is no title.
@@ -457,10 +683,22 @@ pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) ->
     let mut out = Vec::new();
     for word in ["先生", "女士", "阁下"] {
         for (at, _) in norm.match_indices(word) {
-            let run_start = norm[..at].char_indices().rev().take_while(|(_, c)| is_han(*c) || *c == '·').last().map_or(at, |(i, _)| i);
+            let run_start = norm[..at]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_han(*c) || *c == '·')
+                .last()
+                .map_or(at, |(i, _)| i);
             let run = &norm[run_start..at];
-            let cut = BEFORE_HONORIFIC.iter().filter_map(|w| run.rfind(w).map(|i| i + w.len())).max().unwrap_or(0);
-            let cut = cut.max(run.rfind(|c: char| STOP_CHARS.contains(c)).map_or(0, |i| i + run[i..].chars().next().map_or(0, char::len_utf8)));
+            let cut = BEFORE_HONORIFIC
+                .iter()
+                .filter_map(|w| run.rfind(w).map(|i| i + w.len()))
+                .max()
+                .unwrap_or(0);
+            let cut = cut.max(
+                run.rfind(|c: char| STOP_CHARS.contains(c))
+                    .map_or(0, |i| i + run[i..].chars().next().map_or(0, char::len_utf8)),
+            );
             let name = &run[cut..];
             let n = name.chars().count();
             let is_title = lex.find_titles(name).any(|(r, _)| r.end == name.len());
@@ -468,7 +706,10 @@ pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) ->
                 continue;
             }
             let span = run_start + cut..at;
-            if !anchors.iter().any(|a| a.span.start < span.end && span.start < a.span.end) {
+            if !anchors
+                .iter()
+                .any(|a| a.span.start < span.end && span.start < a.span.end)
+            {
                 out.push(person(span, name, "rule:person-honorific"));
             }
         }

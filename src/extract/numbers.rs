@@ -12,7 +12,9 @@ pub fn parse(s: &str) -> Option<u128> {
     let chars: Vec<char> = s.chars().collect();
     // 二〇一五: digits one by one, no unit characters
     if chars.len() > 1 && chars.iter().all(|&c| digit(c).is_some()) {
-        return chars.iter().try_fold(0u128, |acc, &c| Some(acc * 10 + digit(c)?));
+        return chars
+            .iter()
+            .try_fold(0u128, |acc, &c| Some(acc * 10 + digit(c)?));
     }
     let mut total: u128 = 0; // completed 亿 and 万 groups
     let mut section: u128 = 0; // below 万

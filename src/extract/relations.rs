@@ -25,7 +25,11 @@ use crate::lexicon::Lexicon;
 use crate::model::{Class, EntityId, Relation};
 
 fn rel(subject: &EntityId, property: &'static str, object: &EntityId) -> Relation {
-    Relation { subject: subject.clone(), property, object: object.clone() }
+    Relation {
+        subject: subject.clone(),
+        property,
+        object: object.clone(),
+    }
 }
 
 /// Sentence-like stretches for relation rules: split at 。！？；, and line ends.
@@ -67,7 +71,10 @@ fn state_list<'a>(norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
 
 /// Is the place at `start` introduced by 在 or 于 (perhaps with its state between: 在泰国曼谷)?
 fn after_at(norm: &str, start: usize, ms: &[&Candidate]) -> bool {
-    let before = match ms.iter().find(|s| s.id.class == Class::State && s.span.end == start) {
+    let before = match ms
+        .iter()
+        .find(|s| s.id.class == Class::State && s.span.end == start)
+    {
         Some(s) => &norm[..s.span.start],
         None => &norm[..start],
     };
@@ -82,12 +89,17 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
     for m in mentions.iter().filter(|m| m.id.class == Class::Person) {
         let line_start = norm[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
         let before = norm[line_start..m.span.start].trim_end_matches([' ', '\t', '\u{3000}']);
-        let Some((t, title)) = lex.find_titles(before).last() else { continue };
+        let Some((t, title)) = lex.find_titles(before).last() else {
+            continue;
+        };
         if t.end != before.len() || !title.role.heads_state() {
             continue;
         }
         let title_start = line_start + t.start;
-        if let Some(state) = mentions.iter().find(|s| s.id.class == Class::State && s.span.end == title_start) {
+        if let Some(state) = mentions
+            .iter()
+            .find(|s| s.id.class == Class::State && s.span.end == title_start)
+        {
             heads.push((m.id.clone(), state.id.clone()));
             out.push(rel(&m.id, "headOf", &state.id));
         }
@@ -101,13 +113,18 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             .find(|m| {
                 m.id.class == Class::Organization && {
                     let after = skip_parenthesis(&norm[m.span.end..]);
-                    after.starts_with("成员国元首") || after.starts_with("成员国领导人") || after.starts_with("成员国政府首脑")
+                    after.starts_with("成员国元首")
+                        || after.starts_with("成员国领导人")
+                        || after.starts_with("成员国政府首脑")
                 }
             })
             .or_else(|| {
                 let event = fields.fields.delivered_at.as_ref()?;
                 let e = mentions.iter().find(|m| &m.id == event)?;
-                mentions.iter().filter(|m| m.id.class == Class::Organization).find(|o| e.label.starts_with(o.label.as_str()))
+                mentions
+                    .iter()
+                    .filter(|m| m.id.class == Class::Organization)
+                    .find(|o| e.label.starts_with(o.label.as_str()))
             });
         if let Some(org) = org {
             for p in &fields.fields.signatories {
@@ -120,49 +137,87 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         }
     }
 
-    let main_org = main_organization(mentions);
+    let main_org = voice_organization(mentions, fields);
     for range in stretches(norm) {
-        let ms: Vec<&Candidate> = mentions.iter().filter(|m| range.start <= m.span.start && m.span.end <= range.end && !m.nested).collect();
+        let ms: Vec<&Candidate> = mentions
+            .iter()
+            .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !m.nested)
+            .collect();
         let gap = |a: usize, b: usize| &norm[a..b];
         for (k, m) in ms.iter().enumerate() {
             let next = ms.get(k + 1);
             let prev = k.checked_sub(1).map(|i| ms[i]);
             // memberOf: X成员国S1、S2和S3 / S是X成员国 / S加入X / 作为X成员国，S
-            if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State) {
+            if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State)
+            {
                 let g = gap(m.span.end, ms[k + 1].span.start);
                 if g == "成员国" || g == "成员国领导人" {
                     for s in state_list(norm, &ms[k + 1..]) {
                         out.push(rel(&s.id, "memberOf", &m.id));
                     }
                 }
-                if norm[range.start..m.span.start].ends_with("作为") && (g == "成员国，" || g == "成员，") {
+                if norm[range.start..m.span.start].ends_with("作为")
+                    && (g == "成员国，" || g == "成员，")
+                {
                     out.push(rel(&ms[k + 1].id, "memberOf", &m.id));
                 }
             }
             // S1、S2和S3等成员国: members of the document's organization
-            if m.id.class == Class::State && prev.is_none_or(|p| p.id.class != Class::State || !LIST_SEPARATORS.contains(&gap(p.span.end, m.span.start))) {
+            if m.id.class == Class::State
+                && prev.is_none_or(|p| {
+                    p.id.class != Class::State
+                        || !LIST_SEPARATORS.contains(&gap(p.span.end, m.span.start))
+                })
+            {
                 let list = state_list(norm, &ms[k..]);
                 let last = list.last().map_or(m.span.end, |s| s.span.end);
                 let after = &norm[last..range.end];
-                if (after.starts_with("等成员国") || after.starts_with("成员国")) && !norm[range.start..m.span.start].ends_with("成员国") {
+                if (after.starts_with("等成员国") || after.starts_with("成员国"))
+                    && !norm[range.start..m.span.start].ends_with("成员国")
+                {
                     if let Some(org) = &main_org {
-                        for s in list {
+                        for s in &list {
                             out.push(rel(&s.id, "memberOf", org));
                         }
                     }
                 }
+                // S1、S2等X成员: members of X
+                let org = ms.iter().find(|n| n.span.start >= last).filter(|n| {
+                    n.id.class == Class::Organization
+                        && matches!(&norm[last..n.span.start], "等" | "")
+                });
+                if let Some(org) = org
+                    && norm[org.span.end..range.end].starts_with("成员")
+                {
+                    for s in &list {
+                        out.push(rel(&s.id, "memberOf", &org.id));
+                    }
+                }
             }
-            if m.id.class == Class::State && let Some(n) = next && n.id.class == Class::Organization {
+            if m.id.class == Class::State
+                && let Some(n) = next
+                && n.id.class == Class::Organization
+            {
                 let g = gap(m.span.end, n.span.start);
                 let after = &norm[n.span.end..range.end];
-                if (g == "是" || g == "作为") && (after.starts_with("成员国") || after.starts_with("成员")) || g == "加入" || g == "正式加入" {
+                if (g == "是" || g == "作为")
+                    && (after.starts_with("成员国") || after.starts_with("成员"))
+                    || g == "加入"
+                    || g == "正式加入"
+                {
                     out.push(rel(&m.id, "memberOf", &n.id));
                 }
             }
             // chairOf: 主席国S
-            if m.id.class == Class::State && norm[range.start..m.span.start].ends_with("主席国") {
+            if m.id.class == Class::State && norm[range.start..m.span.start].ends_with("主席国")
+            {
                 let before = &norm[range.start..m.span.start - "主席国".len()];
-                let org = prev.filter(|p| p.id.class == Class::Organization && before.trim_end_matches("轮值").len() == p.span.end - range.start).map(|p| p.id.clone());
+                let org = prev
+                    .filter(|p| {
+                        p.id.class == Class::Organization
+                            && before.trim_end_matches("轮值").len() == p.span.end - range.start
+                    })
+                    .map(|p| p.id.clone());
                 if let Some(org) = org.or_else(|| main_org.clone()) {
                     out.push(rel(&m.id, "chairOf", &org));
                 }
@@ -176,14 +231,29 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     if between.chars().count() <= 16 && !between.contains(['，', '、']) {
                         if opener.ends_with("作为") || opener.ends_with("作为本届") {
                             let comma = m.span.end + i + "主席国".len();
-                            if let Some(s) = ms.iter().find(|s| s.id.class == Class::State && s.span.start >= comma && norm[comma..s.span.start].trim_start_matches('，').is_empty()) {
+                            if let Some(s) = ms.iter().find(|s| {
+                                s.id.class == Class::State
+                                    && s.span.start >= comma
+                                    && norm[comma..s.span.start]
+                                        .trim_start_matches('，')
+                                        .is_empty()
+                            }) {
                                 out.push(rel(&s.id, "chairOf", &m.id));
                             }
-                        } else if let Some(s) = ms[..k].iter().rev().find(|s| s.id.class == Class::State) {
+                        } else if let Some(s) =
+                            ms[..k].iter().rev().find(|s| s.id.class == Class::State)
+                        {
                             // S担任/接任…X主席国, S作为(D)X主席国
                             let between = &norm[s.span.end..m.span.start];
-                            let dated = ms[..k].iter().filter(|d| d.span.start >= s.span.end).all(|d| d.id.class == Class::Date);
-                            if ["担任", "接任", "出任"].iter().any(|v| between.contains(v)) || (between.starts_with("作为") && dated && between.chars().count() <= 14) {
+                            let dated = ms[..k]
+                                .iter()
+                                .filter(|d| d.span.start >= s.span.end)
+                                .all(|d| d.id.class == Class::Date);
+                            if ["担任", "接任", "出任"].iter().any(|v| between.contains(v))
+                                || (between.starts_with("作为")
+                                    && dated
+                                    && between.chars().count() <= 14)
+                            {
                                 out.push(rel(&s.id, "chairOf", &m.id));
                             }
                         }
@@ -213,7 +283,9 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                             out.push(rel(&m.id, "location", &p.id));
                             got_place = true;
                         }
-                        Class::State | Class::Organization | Class::Person if signing && m.id.class == Class::Agreement => {
+                        Class::State | Class::Organization | Class::Person
+                            if signing && m.id.class == Class::Agreement =>
+                        {
                             out.push(rel(&m.id, "signatory", &p.id));
                         }
                         Class::Event => {}
@@ -228,12 +300,18 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                 for n in &ms[k + 1..] {
                     let g = gap(left_edge, n.span.start);
                     match n.id.class {
-                        Class::Date if !got_date && matches!(g, "于" | "将于" | "已于" | "定于" | "") => {
+                        Class::Date
+                            if !got_date && matches!(g, "于" | "将于" | "已于" | "定于" | "") =>
+                        {
                             out.push(rel(&m.id, "date", &n.id));
                             got_date = true;
                         }
                         Class::State if matches!(g, "在" | "将在" | "已在") => at_state = true,
-                        Class::Place if !got_place && (matches!(g, "在" | "将在" | "已在") || (at_state && g.is_empty())) => {
+                        Class::Place
+                            if !got_place
+                                && (matches!(g, "在" | "将在" | "已在")
+                                    || (at_state && g.is_empty())) =>
+                        {
                             out.push(rel(&m.id, "location", &n.id));
                             got_place = true;
                         }
@@ -241,7 +319,11 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     }
                     left_edge = n.span.end;
                 }
-                if !got_date && let Some(p) = prev && p.id.class == Class::Date && gap(p.span.end, m.span.start) == "是" {
+                if !got_date
+                    && let Some(p) = prev
+                    && p.id.class == Class::Date
+                    && gap(p.span.end, m.span.start) == "是"
+                {
                     out.push(rel(&m.id, "date", &p.id));
                 }
             }
@@ -251,20 +333,68 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
     // subOrganizationOf: names that begin with their parent's
     for m in mentions {
         let parent = m.parent.clone().or_else(|| {
-            m.knowledge.relations.iter().find(|(p, _)| *p == "subOrganizationOf").map(|(_, o)| o.clone()).filter(|o| {
-                let Some(i) = lex.org(&o.key) else { return false };
-                let parent = &lex.orgs[i];
-                std::iter::once(&parent.zh).chain(&parent.aliases).any(|n| m.label.starts_with(n.as_str()))
-            })
+            m.knowledge
+                .relations
+                .iter()
+                .find(|(p, _)| *p == "subOrganizationOf")
+                .map(|(_, o)| o.clone())
+                .filter(|o| {
+                    let Some(i) = lex.org(&o.key) else {
+                        return false;
+                    };
+                    let parent = &lex.orgs[i];
+                    std::iter::once(&parent.zh)
+                        .chain(&parent.aliases)
+                        .any(|n| m.label.starts_with(n.as_str()))
+                })
         });
         // (kept only if the parent is mentioned somewhere in the file: see coref)
-        if m.id.class == Class::Organization && let Some(parent) = parent && parent != m.id {
+        if m.id.class == Class::Organization
+            && let Some(parent) = parent
+            && parent != m.id
+        {
             out.push(rel(&m.id, "subOrganizationOf", &parent));
         }
     }
     out.sort();
     out.dedup();
     out
+}
+
+/// The organization a document speaks for or about: the one its title names, or the one
+/// its event belongs to, or else the one it names most often.
+pub fn voice_organization(mentions: &[Candidate], fields: &Fields) -> Option<EntityId> {
+    let top = |m: &&Candidate| m.id.class == Class::Organization && m.parent.is_none();
+    // the organization an event's or document's name begins with
+    let owner = |e: &Candidate| {
+        mentions
+            .iter()
+            .filter(top)
+            .find(|o| e.label.starts_with(o.label.as_str()))
+            .map(|o| o.id.clone())
+    };
+    if let Some(t) = &fields.title_span {
+        for m in mentions
+            .iter()
+            .filter(|m| t.start <= m.span.start && m.span.end <= t.end)
+        {
+            match m.id.class {
+                Class::Organization if m.parent.is_none() => return Some(m.id.clone()),
+                Class::Event | Class::Agreement => {
+                    if let Some(o) = owner(m) {
+                        return Some(o);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(event) = &fields.fields.delivered_at
+        && let Some(o) = mentions.iter().find(|m| &m.id == event).and_then(owner)
+    {
+        return Some(o);
+    }
+    main_organization(mentions)
 }
 
 /// The organization the document names most often (top-level ones only).
@@ -279,7 +409,10 @@ pub fn main_organization(mentions: &[Candidate]) -> Option<EntityId> {
             None => counts.push((&m.id, 1, i)),
         }
     }
-    counts.into_iter().max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first))).map(|(id, _, _)| id.clone())
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(first)))
+        .map(|(id, _, _)| id.clone())
 }
 
 fn skip_parenthesis(s: &str) -> &str {

@@ -26,8 +26,13 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     }
     let mut inner: Vec<Candidate> = Vec::new();
     for c in nested {
-        let inside = taken.iter().any(|t| t.span.start <= c.span.start && c.span.end <= t.span.end && t.span != c.span);
-        let clash = inner.iter().chain(taken.iter().filter(|t| t.span == c.span)).any(|t| c.span.start < t.span.end && t.span.start < c.span.end);
+        let inside = taken
+            .iter()
+            .any(|t| t.span.start <= c.span.start && c.span.end <= t.span.end && t.span != c.span);
+        let clash = inner
+            .iter()
+            .chain(taken.iter().filter(|t| t.span == c.span))
+            .any(|t| c.span.start < t.span.end && t.span.start < c.span.end);
         if inside && !clash {
             inner.push(c);
         }
@@ -56,15 +61,35 @@ mod tests {
 
     #[test]
     fn longest_wins_nested_and_crossing() {
-        let kept = resolve(vec![cand(0..6, "short", false), cand(0..12, "long", false), cand(9..15, "cross", false)]);
-        assert_eq!(kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(), ["long"]);
-        let kept = resolve(vec![cand(3..9, "加尼", false), cand(6..15, "尼泊尔", false)]);
-        assert_eq!(kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(), ["尼泊尔"]);
+        let kept = resolve(vec![
+            cand(0..6, "short", false),
+            cand(0..12, "long", false),
+            cand(9..15, "cross", false),
+        ]);
+        assert_eq!(
+            kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(),
+            ["long"]
+        );
+        let kept = resolve(vec![
+            cand(3..9, "加尼", false),
+            cand(6..15, "尼泊尔", false),
+        ]);
+        assert_eq!(
+            kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(),
+            ["尼泊尔"]
+        );
     }
 
     #[test]
     fn nested_titles_stay_inside() {
-        let kept = resolve(vec![cand(0..30, "outer", false), cand(3..12, "inner", true), cand(40..50, "alone", true)]);
-        assert_eq!(kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(), ["outer", "inner"]);
+        let kept = resolve(vec![
+            cand(0..30, "outer", false),
+            cand(3..12, "inner", true),
+            cand(40..50, "alone", true),
+        ]);
+        assert_eq!(
+            kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(),
+            ["outer", "inner"]
+        );
     }
 }

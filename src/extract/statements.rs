@@ -47,7 +47,11 @@ pub fn sentences(norm: &str) -> Vec<Range<usize>> {
             '。' | '！' | '？' | '!' | '?' => {
                 let mut end = i + c.len_utf8();
                 // a closing quote or bracket stays with its sentence
-                while let Some(n) = norm[end..].chars().next().filter(|n| matches!(n, '”' | '’' | '」' | '）' | ')')) {
+                while let Some(n) = norm[end..]
+                    .chars()
+                    .next()
+                    .filter(|n| matches!(n, '”' | '’' | '」' | '）' | ')'))
+                {
                     end += n.len_utf8();
                 }
                 if end > start {
@@ -69,12 +73,66 @@ pub fn sentences(norm: &str) -> Vec<Range<usize>> {
 }
 
 /// An enumeration marker opening a paragraph: 一、 （二） 3. 4、
-static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*").unwrap());
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*",
+    )
+    .unwrap()
+});
 
 const COLLECTIVE: &[&str] = &["各成员国", "成员国", "元首们", "各方", "我们", "各国", "我"];
 const MODAL_SUBJECTS: &[&str] = &["我们", "各方", "成员国", "各成员国", "各国"];
-const ADVERBS: &[&str] = &["还", "也", "都", "均", "并", "再次", "继续", "进一步", "一如既往地", "共同", "一道", "同时", "此外", "同样", "愿", "已", "则", "仍", "始终", "一致", "坚决", "高度", "积极", "全力", "充分", "衷心", "诚挚", "一贯", "对此", "特别"];
-const BA_VERBS: &[&str] = &["作为", "变成", "建成", "吸引到", "纳入", "列为", "视为", "打造成", "转变为", "提升为", "确定为", "定为", "变为", "提交", "融入", "引向", "推向"];
+const ADVERBS: &[&str] = &[
+    "还",
+    "也",
+    "都",
+    "均",
+    "并",
+    "再次",
+    "继续",
+    "进一步",
+    "一如既往地",
+    "共同",
+    "一道",
+    "同时",
+    "此外",
+    "同样",
+    "愿",
+    "已",
+    "则",
+    "仍",
+    "始终",
+    "一致",
+    "坚决",
+    "高度",
+    "积极",
+    "全力",
+    "充分",
+    "衷心",
+    "诚挚",
+    "一贯",
+    "对此",
+    "特别",
+];
+const BA_VERBS: &[&str] = &[
+    "作为",
+    "变成",
+    "建成",
+    "吸引到",
+    "纳入",
+    "列为",
+    "视为",
+    "打造成",
+    "转变为",
+    "提升为",
+    "确定为",
+    "定为",
+    "变为",
+    "提交",
+    "融入",
+    "引向",
+    "推向",
+];
 
 /// Who speaks when no subject is named, and who 我 is.
 struct Voice {
@@ -88,7 +146,11 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
     let voice = voice(doc);
     let mut out: Vec<Statement> = Vec::new();
     for sentence in &doc.sentences {
-        let ms: Vec<&Mention> = doc.mentions.iter().filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end).collect();
+        let ms: Vec<&Mention> = doc
+            .mentions
+            .iter()
+            .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
+            .collect();
         // cues of this sentence, with the actor of each
         let mut carried: Option<(EntityId, &str)> = None;
         let mut found: Vec<(usize, EntityId, String, String, String)> = Vec::new(); // (cue start, actor, act, cue, rule)
@@ -96,15 +158,29 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
         let mut cues: Vec<(Range<usize>, String, CueKind, String)> = Vec::new();
         for (r, cue) in lex.find_cues(text) {
             let r = sentence.start + r.start..sentence.start + r.end;
-            if blocked(norm, &r, &cue.blockers) || ms.iter().any(|m| m.span.start <= r.start && r.end <= m.span.end && m.entity.class != Class::Date) {
+            if blocked(norm, &r, &cue.blockers)
+                || ms.iter().any(|m| {
+                    m.span.start <= r.start && r.end <= m.span.end && m.entity.class != Class::Date
+                })
+            {
                 continue;
             }
-            if cue.kind == CueKind::Verb && norm[r.end..].starts_with('的') && !matches!(cue.act.as_str(), "CallFor" | "Affirm") {
+            if cue.kind == CueKind::Verb
+                && norm[r.end..].starts_with('的')
+                && !matches!(cue.act.as_str(), "CallFor" | "Affirm")
+            {
                 continue;
             }
             // 提供更多支持, 得到…支持: the cue is a noun, the object of another verb
-            let clause_before = &norm[norm[sentence.start..r.start].rfind(['，', '；']).map_or(sentence.start, |i| sentence.start + i)..r.start];
-            if matches!(cue.act.as_str(), "Support" | "Welcome" | "Praise") && ["提供", "给予", "得到", "获得", "赢得", "争取"].iter().any(|v| clause_before.contains(v)) {
+            let clause_before = &norm[norm[sentence.start..r.start]
+                .rfind(['，', '；'])
+                .map_or(sentence.start, |i| sentence.start + i)
+                ..r.start];
+            if matches!(cue.act.as_str(), "Support" | "Welcome" | "Praise")
+                && ["提供", "给予", "得到", "获得", "赢得", "争取"]
+                    .iter()
+                    .any(|v| clause_before.contains(v))
+            {
                 continue;
             }
             cues.push((r, cue.act.clone(), cue.kind, cue.cue.clone()));
@@ -116,15 +192,22 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             if after[..stop].ends_with("倡议") || after[..stop].ends_with("建议") {
                 let at = sentence.start + i;
                 cues.retain(|(r, ..)| !(r.start > at && r.start < at + stop));
-                cues.push((at..at + "提出".len(), "Propose".into(), CueKind::Verb, "提出…倡议".into()));
+                cues.push((
+                    at..at + "提出".len(),
+                    "Propose".into(),
+                    CueKind::Verb,
+                    "提出…倡议".into(),
+                ));
                 cues.sort_by_key(|(r, ..)| r.start);
             }
         }
         for (r, act, kind, cue) in cues {
-            let clause_start = norm[sentence.start..r.start].rfind(['，', '；', '：', ',']).map_or(sentence.start, |i| {
-                let at = sentence.start + i;
-                at + norm[at..].chars().next().map_or(1, char::len_utf8)
-            });
+            let clause_start = norm[sentence.start..r.start]
+                .rfind(['，', '；', '：', ','])
+                .map_or(sentence.start, |i| {
+                    let at = sentence.start + i;
+                    at + norm[at..].chars().next().map_or(1, char::len_utf8)
+                });
             let prefix = &norm[clause_start..r.start];
             let subject = subject_of(norm, clause_start, &ms, &voice, doc);
             // an explicit subject (and what stands between it and the cue), or none and a
@@ -132,8 +215,15 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             let (actor, word, between, carried_from) = match &subject {
                 Some((id, word, end)) => (Some(id.clone()), *word, &norm[*end..r.start], false),
                 None => {
-                    let short = prefix.chars().count() <= 4 && !ms.iter().any(|m| m.span.start >= clause_start && m.span.end <= r.start);
-                    let fallback = if kind == CueKind::Verb { default_actor(&voice) } else { None };
+                    let short = prefix.chars().count() <= 4
+                        && !ms
+                            .iter()
+                            .any(|m| m.span.start >= clause_start && m.span.end <= r.start);
+                    let fallback = if kind == CueKind::Verb {
+                        default_actor(&voice)
+                    } else {
+                        None
+                    };
                     match carried.clone().or(fallback).filter(|_| short) {
                         Some((id, word)) => (Some(id), word, prefix, true),
                         None => (None, "", prefix, true),
@@ -148,7 +238,9 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             let rule = match kind {
                 CueKind::Modal if MODAL_SUBJECTS.contains(&word) && adverbial => "cue-modal",
                 CueKind::Future if adverbial => {
-                    let clause_end = norm[r.end..sentence.end].find(['，', '。', '；']).map_or(sentence.end, |i| r.end + i);
+                    let clause_end = norm[r.end..sentence.end]
+                        .find(['，', '。', '；'])
+                        .map_or(sentence.end, |i| r.end + i);
                     if BA_VERBS.iter().any(|v| norm[r.end..clause_end].contains(v)) {
                         continue;
                     }
@@ -157,7 +249,10 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 CueKind::Verb => "cue-verb",
                 _ => continue,
             };
-            let rule = format!("{rule}:{}", if carried_from { "carried" } else { "subject" });
+            let rule = format!(
+                "{rule}:{}",
+                if carried_from { "carried" } else { "subject" }
+            );
             found.push((r.start, actor, act, cue, rule));
         }
         // one statement per (actor, act); clauses between cues
@@ -171,26 +266,49 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             let from = if i == 0 { sentence.start } else { *at };
             let mut to = starts.get(i + 1).copied().unwrap_or(sentence.end);
             // a cue whose complement is the next cue's shares it
-            let own = |a: usize, b: usize| ms.iter().any(|m| m.span.start >= a && m.span.end <= b && m.entity != *actor && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount));
+            let own = |a: usize, b: usize| {
+                ms.iter().any(|m| {
+                    m.span.start >= a
+                        && m.span.end <= b
+                        && m.entity != *actor
+                        && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount)
+                })
+            };
             let mut j = i + 1;
             while j < starts.len() && !own(*at, starts[j]) {
                 to = starts.get(j + 1).copied().unwrap_or(sentence.end);
                 j += 1;
             }
-            let clause: Vec<&&Mention> = ms.iter().filter(|m| m.span.start >= from && m.span.end <= to).collect();
+            let clause: Vec<&&Mention> = ms
+                .iter()
+                .filter(|m| m.span.start >= from && m.span.end <= to)
+                .collect();
             let mut concerns: Vec<EntityId> = Vec::new();
             for m in &clause {
-                if m.entity != *actor && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount) && !concerns.contains(&m.entity) {
+                if m.entity != *actor
+                    && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount)
+                    && !concerns.contains(&m.entity)
+                {
                     concerns.push(m.entity.clone());
                 }
             }
-            if concerns.is_empty() && (norm[from..to].contains("这是") || norm[from..to].contains("这一")) {
-                if let Some(m) = ms.iter().rev().find(|m| m.span.end <= from && matches!(m.entity.class, Class::Agreement | Class::Event)) {
+            if concerns.is_empty()
+                && (norm[from..to].contains("这是") || norm[from..to].contains("这一"))
+            {
+                if let Some(m) = ms.iter().rev().find(|m| {
+                    m.span.end <= from && matches!(m.entity.class, Class::Agreement | Class::Event)
+                }) {
                     concerns.push(m.entity.clone());
                 }
             }
-            let amount = clause.iter().find(|m| m.entity.class == Class::MonetaryAmount).map(|m| m.entity.clone());
-            let date = clause.iter().find(|m| m.entity.class == Class::Date).map(|m| m.entity.clone());
+            let amount = clause
+                .iter()
+                .find(|m| m.entity.class == Class::MonetaryAmount)
+                .map(|m| m.entity.clone());
+            let date = clause
+                .iter()
+                .find(|m| m.entity.class == Class::Date)
+                .map(|m| m.entity.clone());
             out.push(Statement {
                 sentence: sentence.clone(),
                 actor: actor.clone(),
@@ -209,7 +327,8 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
 fn blocked(norm: &str, r: &Range<usize>, blockers: &[String]) -> bool {
     let cue = &norm[r.clone()];
     blockers.iter().any(|b| {
-        b.match_indices(cue).any(|(k, _)| r.start >= k && norm[r.start - k..].starts_with(b.as_str()))
+        b.match_indices(cue)
+            .any(|(k, _)| r.start >= k && norm[r.start - k..].starts_with(b.as_str()))
     })
 }
 
@@ -232,8 +351,15 @@ fn is_adverbial(s: &str) -> bool {
             }
         }
         // 和全世界, 及其人民: a short coordinated subject
-        if let Some(r) = rest.strip_prefix('和').or_else(|| rest.strip_prefix("及其")) {
-            let n: usize = r.char_indices().take(4).take_while(|(_, c)| crate::text::is_han(*c)).count();
+        if let Some(r) = rest
+            .strip_prefix('和')
+            .or_else(|| rest.strip_prefix("及其"))
+        {
+            let n: usize = r
+                .char_indices()
+                .take(4)
+                .take_while(|(_, c)| crate::text::is_han(*c))
+                .count();
             if n > 0 {
                 let cut: usize = r.chars().take(n).map(char::len_utf8).sum();
                 rest = &r[cut..];
@@ -246,16 +372,37 @@ fn is_adverbial(s: &str) -> bool {
 }
 
 /// The subject that opens a clause: (actor, the word that named it, where it ends).
-fn subject_of(norm: &str, clause_start: usize, ms: &[&Mention], voice: &Voice, doc: &Annotated) -> Option<(EntityId, &'static str, usize)> {
+fn subject_of(
+    norm: &str,
+    clause_start: usize,
+    ms: &[&Mention],
+    voice: &Voice,
+    doc: &Annotated,
+) -> Option<(EntityId, &'static str, usize)> {
     // a leading date (2015年上合组织成员国…) or adverb is skipped
     let mut at = clause_start;
-    if let Some(d) = ms.iter().find(|m| m.span.start == at && m.entity.class == Class::Date) {
+    if let Some(d) = ms
+        .iter()
+        .find(|m| m.span.start == at && m.entity.class == Class::Date)
+    {
         at = d.span.end;
     }
     if let Some(m) = ENUMERATION.find(&norm[at..]) {
         at += m.end();
     }
-    for a in ["此外", "同时", "因此", "对此", "当前", "目前", "另外", "为此"] {
+    for a in [
+        "此外",
+        "同时",
+        "因此",
+        "对此",
+        "当前",
+        "目前",
+        "另外",
+        "为此",
+        "轮值主席国",
+        "主席国",
+        "东道国",
+    ] {
         if norm[at..].starts_with(a) {
             at += a.len();
         }
@@ -263,14 +410,28 @@ fn subject_of(norm: &str, clause_start: usize, ms: &[&Mention], voice: &Voice, d
     if let Some(m) = ms.iter().find(|m| m.span.start == at) {
         let after = &norm[m.span.end..];
         match m.entity.class {
-            Class::Organization if after.starts_with("成员国") || after.starts_with("各成员国") => {
-                let end = m.span.end + if after.starts_with("成员国") { "成员国".len() } else { "各成员国".len() };
-                let who = if voice.kind == DocKind::Speech { voice.speaker.clone() } else { Some(m.entity.clone()) };
+            Class::Organization if after.starts_with("成员国") || after.starts_with("各成员国") =>
+            {
+                let end = m.span.end
+                    + if after.starts_with("成员国") {
+                        "成员国".len()
+                    } else {
+                        "各成员国".len()
+                    };
+                let who = if voice.kind == DocKind::Speech {
+                    voice.speaker.clone()
+                } else {
+                    Some(m.entity.clone())
+                };
                 return who.map(|w| (w, "成员国", end));
             }
             Class::State | Class::Organization => return Some((m.entity.clone(), "", m.span.end)),
             Class::Person => {
-                let state = doc.relations.iter().find(|r| r.property == "headOf" && r.subject == m.entity).map(|r| r.object.clone());
+                let state = doc
+                    .relations
+                    .iter()
+                    .find(|r| r.property == "headOf" && r.subject == m.entity)
+                    .map(|r| r.object.clone());
                 return state.map(|s| (s, "", m.span.end));
             }
             _ => return None,
@@ -282,7 +443,9 @@ fn subject_of(norm: &str, clause_start: usize, ms: &[&Mention], voice: &Voice, d
             let who = match (voice.kind, *word) {
                 (DocKind::Speech, "我" | "我们" | "各方" | "各国") => voice.speaker.clone(),
                 (DocKind::Speech, _) => None,
-                (_, "我" | "我们") => voice.organization.clone().or_else(|| voice.speaker.clone()),
+                (_, "我" | "我们") => {
+                    voice.organization.clone().or_else(|| voice.speaker.clone())
+                }
                 (DocKind::Declaration, _) => voice.organization.clone(),
                 (_, "各国") => None,
                 _ => voice.organization.clone(),
@@ -306,7 +469,11 @@ fn voice(doc: &Annotated) -> Voice {
         .fields
         .author
         .as_ref()
-        .and_then(|a| doc.relations.iter().find(|r| r.property == "headOf" && &r.subject == a))
+        .and_then(|a| {
+            doc.relations
+                .iter()
+                .find(|r| r.property == "headOf" && &r.subject == a)
+        })
         .map(|r| r.object.clone())
         .or_else(|| {
             // the state that speaks of itself as X方 most often
@@ -317,16 +484,16 @@ fn voice(doc: &Annotated) -> Voice {
                     None => counts.push((m.entity.clone(), 1)),
                 }
             }
-            counts.into_iter().max_by_key(|(_, n)| *n).map(|(id, _)| id).filter(|_| doc.kind == DocKind::Speech)
+            counts
+                .into_iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(id, _)| id)
+                .filter(|_| doc.kind == DocKind::Speech)
         });
-    let subs: Vec<&EntityId> = doc.relations.iter().filter(|r| r.property == "subOrganizationOf").map(|r| &r.subject).collect();
-    let mut counts: Vec<(EntityId, usize)> = Vec::new();
-    for m in doc.mentions.iter().filter(|m| m.entity.class == Class::Organization && !subs.contains(&&m.entity)) {
-        match counts.iter_mut().find(|(id, _)| *id == m.entity) {
-            Some(c) => c.1 += 1,
-            None => counts.push((m.entity.clone(), 1)),
-        }
+    let organization = doc.organization.clone();
+    Voice {
+        kind: doc.kind,
+        speaker,
+        organization,
     }
-    let organization = counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(id, _)| id);
-    Voice { kind: doc.kind, speaker, organization }
 }
