@@ -6,8 +6,8 @@
 //! (English names, Wikidata IDs, ISO codes, lexicon relations) in the graph
 //! `dgr:graph/lexicon`, which no scorer counts.
 //!
-//! Guarantees: IRIs are deterministic and valid whatever a label holds (the key is
-//! percent-encoded: `dgr:org/%E4%B8%8A…`); mention offsets are code points of the
+//! Guarantees: IRIs are deterministic and valid whatever a label holds (letters stay,
+//! everything else is percent-encoded: `dgr:org/上海合作组织`, `dgr:agreement/%E3%80%88…`); mention offsets are code points of the
 //! original text, end exclusive, and `nif:anchorOf` equals that span of `nif:isString`;
 //! quads come out in a deterministic order.
 
@@ -17,14 +17,20 @@ use crate::model::{Annotated, Class, DocKind, Entity, EntityId};
 use crate::text::Offsets;
 use crate::vocab::{dcterms, dg, dgr, itsrdf, nif, rdf, rdfs, skos, xsd};
 
-/// Percent-encodes everything but ASCII letters, digits and `-._~`.
+/// The key of a resource IRI: ASCII letters, digits and `-._~` and non-ASCII letters
+/// (Chinese characters among them) stand as they are, so IRIs stay readable
+/// (`dgr:org/上海合作组织`); everything else (white space, brackets, quotes, `/`, `#`,
+/// punctuation such as 《》、—) is percent-encoded, so the IRI is valid whatever the label.
 pub fn encode_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len() * 3);
-    for b in key.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
+    for c in key.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~') || (!c.is_ascii() && c.is_alphanumeric()) {
+            out.push(c);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
         }
     }
     out

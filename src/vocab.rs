@@ -4,9 +4,19 @@
 //! these modules only, so no IRI string is written twice (the ontology file
 //! `ontology/diplograph.ttl` declares every `dg:` term listed here).
 
-/// Namespace prefixes, in the order the RDF writers declare them.
+/// Namespace prefixes, in the order the RDF writers declare them and SPARQL predeclares
+/// them. The per-class resource namespaces come before `dgr:` so that an entity reads
+/// `state:CHN`, `organization:上海合作组织` in Turtle and in query results.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dg", dg::NS),
+    ("state", "https://w3id.org/diplograph/id/state/"),
+    ("organization", "https://w3id.org/diplograph/id/org/"),
+    ("agreement", "https://w3id.org/diplograph/id/agreement/"),
+    ("person", "https://w3id.org/diplograph/id/person/"),
+    ("place", "https://w3id.org/diplograph/id/place/"),
+    ("event", "https://w3id.org/diplograph/id/event/"),
+    ("date", "https://w3id.org/diplograph/id/date/"),
+    ("amount", "https://w3id.org/diplograph/id/amount/"),
     ("dgr", dgr::NS),
     ("nif", nif::NS),
     ("itsrdf", itsrdf::NS),
