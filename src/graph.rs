@@ -24,7 +24,10 @@ use crate::vocab::{dcterms, dg, dgr, itsrdf, nif, rdf, rdfs, skos, xsd};
 pub fn encode_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len() * 3);
     for c in key.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~') || (!c.is_ascii() && c.is_alphanumeric()) {
+        if c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '.' | '_' | '~')
+            || (!c.is_ascii() && c.is_alphanumeric())
+        {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];

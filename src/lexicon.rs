@@ -690,3 +690,50 @@ mod tests {
         assert!(text.contains("cues.tsv:2:1: unknown act \"Ask\""), "{text}");
     }
 }
+
+#[cfg(test)]
+mod verified_ids {
+    use super::*;
+
+    /// Wikidata IDs are never guessed: every QID in the lexicons is one of the verified
+    /// ones (tests/facts/wikidata.tsv, copied from the project's verified facts).
+    #[test]
+    fn every_qid_is_verified() {
+        let facts = include_str!("../tests/facts/wikidata.tsv");
+        let verified: std::collections::HashSet<&str> = facts
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(3))
+            .collect();
+        let lex = Lexicon::builtin();
+        let qids = lex
+            .states
+            .iter()
+            .map(|e| (&e.zh, &e.qid))
+            .chain(lex.orgs.iter().map(|e| (&e.zh, &e.qid)))
+            .chain(lex.places.iter().map(|e| (&e.zh, &e.qid)))
+            .chain(lex.persons.iter().map(|e| (&e.zh, &e.qid)))
+            .chain(lex.events.iter().map(|e| (&e.zh, &e.qid)));
+        for (name, qid) in qids {
+            if let Some(q) = qid {
+                assert!(
+                    verified.contains(q.as_str()),
+                    "{name}: {q} is not a verified Wikidata ID"
+                );
+            }
+        }
+    }
+
+    /// 乌方 is Uzbekistan's or Ukraine's side: the document's context decides, or nothing.
+    #[test]
+    fn ambiguous_sides_follow_the_document() {
+        let lex = Lexicon::builtin();
+        let side = |text: &str| crate::extract::side_of(&lex, &crate::text::normalize(text));
+        assert_eq!(
+            side("乌兹别克斯坦总统表示，乌方支持。").as_deref(),
+            Some("UZB")
+        );
+        assert_eq!(side("乌克兰外长表示，乌方支持。").as_deref(), Some("UKR"));
+        assert_eq!(side("乌方支持。"), None);
+    }
+}

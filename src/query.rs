@@ -292,7 +292,11 @@ mod tests {
     fn compact_decodes_keys() {
         assert_eq!(
             compact("https://w3id.org/diplograph/id/org/%E4%B8%8A%E5%90%88"),
-            "dgr:org/上合"
+            "organization:上合"
+        );
+        assert_eq!(
+            compact("https://w3id.org/diplograph/id/doc/a/1"),
+            "dgr:doc/a/1"
         );
         assert_eq!(compact("https://w3id.org/diplograph/ns#State"), "dg:State");
         assert_eq!(compact("http://example.org/x"), "<http://example.org/x>");

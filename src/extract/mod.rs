@@ -191,3 +191,13 @@ fn push_unique(v: &mut Vec<String>, s: String) {
         v.push(s);
     }
 }
+
+/// The state the first X方 form of `norm` (normalised text) is linked to, if any (for
+/// tests of ambiguous forms such as 乌方).
+#[cfg(test)]
+pub(crate) fn side_of(lex: &Lexicon, norm: &str) -> Option<String> {
+    names::lexicon_candidates(lex, norm)
+        .into_iter()
+        .find(|c| c.rule.ends_with(":side"))
+        .map(|c| c.id.key)
+}
