@@ -87,7 +87,8 @@ pub enum Command {
         /// RDF format [default: from the -o file's extension, else nquads].
         #[arg(long, short = 'f', value_name = "F")]
         format: Option<String>,
-        /// Only this named graph (a document's IRI, or dgr:graph/lexicon …).
+        /// Only this named graph (a document's IRI, `dgr:doc/FILE/N`, or its
+        /// `…/statements` or `…/lexicon` graph, or `dgr:graph/ontology`).
         #[arg(long, value_name = "IRI")]
         graph: Option<String>,
         /// Write to this file instead of standard output.

@@ -115,11 +115,10 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {
+    /// None: the message already says what the I/O error said, and a chain printer
+    /// (anyhow's `{:#}`) would say it twice.
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &*self.0 {
-            Kind::Io { source, .. } => Some(source),
-            _ => None,
-        }
+        None
     }
 }
 

@@ -2,9 +2,10 @@
 //!
 //! In: [`Annotated`] documents. Out: quads, each document's in the named graph whose IRI
 //! is the document's (the document is also its `nif:Context`), its statements in the
-//! graph `{document IRI}/statements`, and lexicon knowledge
-//! (English names, Wikidata IDs, ISO codes, lexicon relations) in the graph
-//! `dgr:graph/lexicon`, which no scorer counts.
+//! graph `{document IRI}/statements`, and lexicon knowledge of its entities (English
+//! names, Wikidata IDs, ISO codes, lexicon relations) in the graph
+//! `{document IRI}/lexicon`, which no scorer counts (one per document, so that
+//! rebuilding a document leaves no stale knowledge behind).
 //!
 //! Guarantees: IRIs are deterministic and valid whatever a label holds (letters stay,
 //! everything else is percent-encoded: `dgr:org/上海合作组织`, `dgr:agreement/%E3%80%88…`); mention offsets are code points of the
@@ -54,10 +55,10 @@ pub fn entity_iri(id: &EntityId) -> NamedNode {
     ))
 }
 
-/// The IRI of a document: `dgr:doc/{file stem}/{sequence}`.
+/// The IRI of a document: `dgr:doc/{file name}/{sequence}` (the whole name, so that
+/// `a.txt` and `a.md` stay apart).
 pub fn document_iri(source_name: &str, seq: usize) -> NamedNode {
-    let stem = source_name.rsplit_once('.').map_or(source_name, |(s, _)| s);
-    iri(&format!("{}doc/{}/{seq}", dgr::NS, encode_key(stem)))
+    iri(&format!("{}doc/{}/{seq}", dgr::NS, encode_key(source_name)))
 }
 
 fn iri(s: &str) -> NamedNode {
@@ -89,6 +90,11 @@ impl Writer {
 /// entities, and scorers that read relations from document graphs must not see it).
 pub fn statement_graph(doc: &NamedNode) -> NamedNode {
     iri(&format!("{}/statements", doc.as_str()))
+}
+
+/// The graph of what the lexicon knows of a document's entities: `{document IRI}/lexicon`.
+pub fn lexicon_graph(doc: &NamedNode) -> NamedNode {
+    iri(&format!("{}/lexicon", doc.as_str()))
 }
 
 /// The quads of one document, its statements, then its lexicon knowledge.
@@ -247,7 +253,7 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
 
     // lexicon knowledge, in its own graph
     let mut lexicon = Writer {
-        graph: GraphName::NamedNode(iri(dgr::LEXICON_GRAPH)),
+        graph: GraphName::NamedNode(lexicon_graph(&doc_iri)),
         quads: Vec::new(),
     };
     for e in doc.entities.values() {
@@ -276,7 +282,8 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     }
     let mut quads = w.quads;
     quads.extend(lexicon.quads);
-    quads.dedup();
+    let mut seen = std::collections::HashSet::new();
+    quads.retain(|q| seen.insert(q.clone()));
     quads
 }
 
@@ -330,7 +337,7 @@ mod tests {
         );
         assert_eq!(
             document_iri("sco-2014-dushanbe.txt", 2).as_str(),
-            "https://w3id.org/diplograph/id/doc/sco-2014-dushanbe/2"
+            "https://w3id.org/diplograph/id/doc/sco-2014-dushanbe.txt/2"
         );
     }
 }

@@ -4,10 +4,11 @@
 //! The pipeline, one module per stage:
 //! text → [`source`] (read, repair page breaks, split into documents) → [`extract`]
 //! (entities, mentions, relations, document fields, statements, using [`lexicon`] data)
-//! → [`graph`] (RDF quads per SCHEMA.md) → [`store`] (on-disk Oxigraph) →
+//! → [`graph`] (RDF quads per SCHEMA.md) → [`build`]/[`store`] (on-disk Oxigraph) →
 //! [`query`] (SPARQL) / [`rdfio`] (export) / [`dot`] (Graphviz) / [`eval`] (scores
 //! against gold annotations).
 
+pub mod build;
 pub mod dot;
 mod error;
 pub mod eval;
@@ -35,7 +36,9 @@ use std::path::PathBuf;
 /// name, path and quads (documents' graphs and lexicon knowledge).
 pub fn quads_of_inputs(extractor: &Extractor, paths: &[PathBuf]) -> Result<Vec<Built>> {
     let mut out = Vec::new();
-    for path in source::expand_paths(paths)? {
+    let paths = source::expand_paths(paths)?;
+    source::check_distinct_names(&paths)?;
+    for path in paths {
         out.push(build_source(extractor, &source::read(&path)?));
     }
     Ok(out)

@@ -14,6 +14,7 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode, Term};
 
 use cli::{Cli, Command, Results};
+use diplograph::build::Input;
 use diplograph::query::{self, ResultsFormat};
 use diplograph::{Class, Extractor, Lexicon, rdfio, source, store, vocab};
 
@@ -258,69 +259,44 @@ fn with_output(output: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<(
 fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) -> Result<()> {
     let started = Instant::now();
     let extractor = extractor(lexicon)?;
-    let sources: Vec<source::SourceFile> = if paths.is_empty() {
+    let inputs: Vec<Input> = if paths.is_empty() {
         let dir = Path::new("data/corpus");
         if dir.is_dir() {
             source::expand_paths(&[dir.to_path_buf()])?
-                .iter()
-                .map(|p| source::read(p))
-                .collect::<Result<_, _>>()?
+                .into_iter()
+                .map(Input::File)
+                .collect()
         } else {
             BUNDLED
                 .iter()
-                .map(|(name, text)| source::from_text(name.to_string(), PathBuf::from(name), text))
+                .map(|(name, text)| Input::Text {
+                    name: name.to_string(),
+                    text: text.to_string(),
+                })
                 .collect()
         }
     } else {
         source::expand_paths(&paths)?
-            .iter()
-            .map(|p| source::read(p))
-            .collect::<Result<_, _>>()?
+            .into_iter()
+            .map(Input::File)
+            .collect()
     };
-    let mut names = std::collections::HashMap::new();
-    for s in &sources {
-        if let Some(other) = names.insert(s.name.clone(), s.path.clone()) {
-            bail!(
-                "{} and {} have the same file name, so their documents would share IRIs; rename one",
-                other.display(),
-                s.path.display()
-            );
-        }
-    }
     let path = store::location(store_flag);
     let db = store::open(&path)?;
-    store::load_ontology(&db, &path)?;
-    let mut documents = 0;
-    let mut statements = 0;
-    let mut per_class: std::collections::BTreeMap<
-        Class,
-        std::collections::BTreeSet<diplograph::EntityId>,
-    > = Default::default();
-    for s in &sources {
-        let built = diplograph::build_source(&extractor, s);
-        store::replace_source(&db, &path, &s.name, &built.quads)?;
-        documents += built.documents.len();
-        for d in &built.documents {
-            statements += d.statements.len();
-            for id in d.entities.keys() {
-                per_class.entry(id.class).or_default().insert(id.clone());
-            }
-        }
-    }
-    db.flush()?;
-    let quads = db.len()?;
+    let summary = diplograph::build::build(&db, &path, &extractor, &inputs, |_| {})?;
     let classes: Vec<String> = Class::ALL
         .iter()
-        .map(|c| format!("{c} {}", per_class.get(c).map_or(0, |s| s.len())))
+        .map(|c| format!("{c} {}", summary.entities.get(c).copied().unwrap_or(0)))
         .collect();
     println!(
-        "built {} from {} file(s): {documents} documents",
+        "built {} from {} file(s): {} documents",
         path.display(),
-        sources.len()
+        summary.files,
+        summary.documents
     );
     println!("entities: {}", classes.join(", "));
-    println!("statements: {statements}");
-    println!("quads in store: {quads}");
+    println!("statements: {}", summary.statements);
+    println!("quads in store: {}", summary.quads);
     println!("seconds: {:.2}", started.elapsed().as_secs_f64());
     Ok(())
 }

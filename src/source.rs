@@ -94,6 +94,36 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// The name a path's documents are known by (their IRIs use it): the file name, or
+/// `stdin`.
+pub fn file_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "stdin".into();
+    }
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Refuses two inputs with the same file name: their documents would share IRIs.
+pub fn check_distinct_names(paths: &[PathBuf]) -> Result<()> {
+    let mut seen: std::collections::HashMap<String, &PathBuf> = std::collections::HashMap::new();
+    for p in paths {
+        if let Some(other) = seen.insert(file_name(p), p) {
+            return Err(Error::input(
+                p,
+                None,
+                format!(
+                    "has the same file name as {}, so their documents would share IRIs; rename one",
+                    other.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Reads one input (`-` is standard input) and repairs its page breaks.
 pub fn read(path: &Path) -> Result<SourceFile> {
     let (name, bytes) = if path.as_os_str() == "-" {
@@ -104,11 +134,7 @@ pub fn read(path: &Path) -> Result<SourceFile> {
         ("stdin".to_string(), bytes)
     } else {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        (name, bytes)
+        (file_name(path), bytes)
     };
     let text = decode(path, bytes)?;
     Ok(from_text(name, path.to_path_buf(), &text))

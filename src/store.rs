@@ -1,8 +1,9 @@
 //! The store: an on-disk Oxigraph (RocksDB) dataset of documents' graphs.
 //!
 //! In: annotated source files. Out: one named graph per document (its IRI is the
-//! document's) and one for its statements (`{document IRI}/statements`), the ontology in `dgr:graph/ontology` and lexicon knowledge in
-//! `dgr:graph/lexicon`. Building a source file replaces, in one transaction, every graph
+//! document's), one for its statements (`{document IRI}/statements`), one for what the
+//! lexicon knows of its entities (`{document IRI}/lexicon`), and the ontology in
+//! `dgr:graph/ontology`. Building a source file replaces, in one transaction, every graph
 //! that came from a file of that name (so a file that now holds fewer documents leaves
 //! none behind): building the same corpus twice leaves exactly the same quads.
 
@@ -69,6 +70,8 @@ pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Qu
             .map_err(|e| storage_error(path, e))?;
         tx.remove_named_graph(&crate::graph::statement_graph(g))
             .map_err(|e| storage_error(path, e))?;
+        tx.remove_named_graph(&crate::graph::lexicon_graph(g))
+            .map_err(|e| storage_error(path, e))?;
     }
     for q in quads {
         tx.insert(q);
@@ -99,11 +102,12 @@ fn graphs_of_source(
 /// Loads the ontology into `dgr:graph/ontology`, replacing what was there.
 pub fn load_ontology(store: &Store, path: &Path) -> Result<()> {
     let graph = NamedNodeRef::new_unchecked(dgr::ONTOLOGY_GRAPH);
-    let quads: Vec<Quad> = oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+    let parsed: Vec<Quad> = oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
         .with_default_graph(graph)
         .for_slice(ONTOLOGY.as_bytes())
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| Error::store(format!("the built-in ontology does not parse: {e}")))?;
+    let quads = stable_blank_nodes(parsed);
     let mut tx = store
         .start_transaction()
         .map_err(|e| storage_error(path, e))?;
@@ -113,6 +117,34 @@ pub fn load_ontology(store: &Store, path: &Path) -> Result<()> {
         tx.insert(q);
     }
     tx.commit().map_err(|e| storage_error(path, e))
+}
+
+/// The same quads with their blank nodes renamed `o0`, `o1`, … in order of appearance, so
+/// that loading the same file twice stores exactly the same quads (a parser names blank
+/// nodes at random).
+fn stable_blank_nodes(quads: Vec<Quad>) -> Vec<Quad> {
+    use oxigraph::model::BlankNode;
+    let mut names: std::collections::HashMap<BlankNode, BlankNode> =
+        std::collections::HashMap::new();
+    let mut rename = |b: BlankNode| {
+        let n = names.len();
+        names
+            .entry(b)
+            .or_insert_with(|| BlankNode::new_unchecked(format!("o{n}")))
+            .clone()
+    };
+    quads
+        .into_iter()
+        .map(|mut q| {
+            if let NamedOrBlankNode::BlankNode(b) = q.subject {
+                q.subject = rename(b).into();
+            }
+            if let Term::BlankNode(b) = q.object {
+                q.object = rename(b).into();
+            }
+            q
+        })
+        .collect()
 }
 
 /// Where the store is: `--store`, else `DIPLOGRAPH_STORE`, else `./diplograph.db`.

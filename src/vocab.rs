@@ -65,7 +65,6 @@ pub mod dg {
 pub mod dgr {
     terms! { "https://w3id.org/diplograph/id/";
         ONTOLOGY_GRAPH = "graph/ontology",
-        LEXICON_GRAPH = "graph/lexicon",
     }
 }
 

@@ -289,6 +289,35 @@ pub fn across_documents(docs: &mut [Annotated]) {
         });
         map.insert((*id).clone(), longer[0].0.clone());
     }
+    // one label per entity in the whole file: the fullest one any document gives it
+    let mut fullest: HashMap<EntityId, String> = HashMap::new();
+    for doc in docs.iter() {
+        for e in doc.entities.values() {
+            let best = fullest
+                .entry(e.id.clone())
+                .or_insert_with(|| e.label.clone());
+            if e.label.chars().count() > best.chars().count() {
+                *best = e.label.clone();
+            }
+        }
+    }
+    for doc in docs.iter_mut() {
+        for e in doc.entities.values_mut() {
+            let best = &fullest[&e.id];
+            if *best != e.label
+                && !matches!(
+                    e.id.class,
+                    Class::State | Class::Date | Class::MonetaryAmount
+                )
+            {
+                let old = std::mem::replace(&mut e.label, best.clone());
+                if !e.alt_labels.contains(&old) {
+                    e.alt_labels.push(old);
+                }
+                e.alt_labels.retain(|a| a != best);
+            }
+        }
+    }
     // relations need both ends mentioned in the file
     for doc in docs.iter_mut() {
         doc.relations
@@ -321,15 +350,16 @@ pub fn across_documents(docs: &mut [Annotated]) {
         doc.relations.sort();
         doc.relations.dedup();
         let f = &mut doc.fields;
-        for slot in [
+        for id in [
             &mut f.author,
             &mut f.date,
             &mut f.location,
             &mut f.delivered_at,
-        ] {
-            if let Some(id) = slot {
-                *id = resolve(id);
-            }
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *id = resolve(id);
         }
         for s in &mut f.signatories {
             *s = resolve(s);

@@ -41,7 +41,7 @@ pub fn reference_date(norm: &str) -> Option<Ymd> {
         if let Some(&(_, d)) = full.iter().find(|(_, d)| d.month == month && d.day == day) {
             return Some(d);
         }
-        if let Some(&(_, d)) = full.iter().rev().next() {
+        if let Some(&(_, d)) = full.iter().next_back() {
             return Some(Ymd {
                 year: d.year,
                 month,

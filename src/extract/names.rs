@@ -636,13 +636,13 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
         let after_state = anchors.iter().any(|a| {
             matches!(a.id.class, Class::State | Class::Organization) && a.span.end == title_start
         });
-        if after_state && title.role != crate::lexicon::Role::Honorific {
-            if let Some(len) = name_before_verb(rest)
-                && !rest[..len].contains(|c: char| NOT_IN_NAMES.contains(c))
-            {
-                let name = &rest[..len];
-                out.push(person(t.end..t.end + len, name, "rule:person-title"));
-            }
+        if after_state
+            && title.role != crate::lexicon::Role::Honorific
+            && let Some(len) = name_before_verb(rest)
+            && !rest[..len].contains(|c: char| NOT_IN_NAMES.contains(c))
+        {
+            let name = &rest[..len];
+            out.push(person(t.end..t.end + len, name, "rule:person-title"));
         }
     }
     out

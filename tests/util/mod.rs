@@ -7,8 +7,6 @@
 //! [`Cmd::run`] / [`Cmd::fails`] check the exit status before handing back the
 //! [`Output`].
 
-#![allow(dead_code)] // each test binary uses a different part of this module
-
 use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -67,21 +65,26 @@ impl Dir {
     pub fn create(&self, name: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.join(name);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
         }
-        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        std::fs::write(&path, contents)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
         path
     }
 
     /// Reads `name` (relative to this directory, or absolute) as UTF-8.
     pub fn read(&self, name: impl AsRef<Path>) -> String {
         let path = self.join(name);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
     }
 
     /// The binary under test, run in this directory.
     pub fn diplograph(&self) -> Cmd {
-        Cmd::new(diplograph_bin(), self.path()).remove_env("DIPLOGRAPH_STORE").remove_env("DIPLOGRAPH_LEXICON")
+        Cmd::new(diplograph_bin(), self.path())
+            .remove_env("DIPLOGRAPH_STORE")
+            .remove_env("DIPLOGRAPH_LEXICON")
     }
 
     /// An outside tool (`python3`, `rapper`, `dot`), run in this directory. The tests need
@@ -112,7 +115,14 @@ pub struct Cmd {
 
 impl Cmd {
     fn new(program: PathBuf, cwd: &Path) -> Cmd {
-        Cmd { program, args: Vec::new(), stdin: None, env: Vec::new(), cwd: cwd.to_path_buf(), external: false }
+        Cmd {
+            program,
+            args: Vec::new(),
+            stdin: None,
+            env: Vec::new(),
+            cwd: cwd.to_path_buf(),
+            external: false,
+        }
     }
 
     pub fn arg(mut self, arg: impl AsRef<OsStr>) -> Cmd {
@@ -121,7 +131,8 @@ impl Cmd {
     }
 
     pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(mut self, args: I) -> Cmd {
-        self.args.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
         self
     }
 
@@ -132,7 +143,10 @@ impl Cmd {
     }
 
     pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Cmd {
-        self.env.push((key.as_ref().to_os_string(), Some(value.as_ref().to_os_string())));
+        self.env.push((
+            key.as_ref().to_os_string(),
+            Some(value.as_ref().to_os_string()),
+        ));
         self
     }
 
@@ -146,7 +160,12 @@ impl Cmd {
         let mut s = String::new();
         for (k, v) in &self.env {
             if let Some(v) = v {
-                let _ = write!(s, "{}={} ", k.to_string_lossy(), quote(&v.to_string_lossy()));
+                let _ = write!(
+                    s,
+                    "{}={} ",
+                    k.to_string_lossy(),
+                    quote(&v.to_string_lossy())
+                );
             }
         }
         s.push_str(&quote(&self.program.to_string_lossy()));
@@ -160,8 +179,16 @@ impl Cmd {
     /// Runs the command and returns what it did, whatever its exit status.
     pub fn output(&self) -> Output {
         let mut command = Command::new(&self.program);
-        command.args(&self.args).current_dir(&self.cwd).stdout(Stdio::piped()).stderr(Stdio::piped());
-        command.stdin(if self.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+        command
+            .args(&self.args)
+            .current_dir(&self.cwd)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        command.stdin(if self.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
         for (k, v) in &self.env {
             match v {
                 Some(v) => command.env(k, v),
@@ -175,7 +202,11 @@ impl Cmd {
                 self.program.display(),
                 self.shown()
             ),
-            Err(e) => panic!("\ncannot start {}: {e}\ncommand: {}\n", self.program.display(), self.shown()),
+            Err(e) => panic!(
+                "\ncannot start {}: {e}\ncommand: {}\n",
+                self.program.display(),
+                self.shown()
+            ),
         };
         // write standard input from another thread, so a large output cannot deadlock us
         let writer = self.stdin.clone().map(|bytes| {
@@ -185,7 +216,9 @@ impl Cmd {
                 let _ = pipe.write_all(&bytes);
             })
         });
-        let out = child.wait_with_output().unwrap_or_else(|e| panic!("\ncannot wait for {}: {e}\n", self.shown()));
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("\ncannot wait for {}: {e}\n", self.shown()));
         if let Some(w) = writer {
             w.join().expect("the stdin writer panicked");
         }
@@ -197,7 +230,10 @@ impl Cmd {
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         };
         if self.external && output.stderr.contains("ModuleNotFoundError") {
-            panic!("\na Python module is missing; run tests/setup.sh (it installs rdflib and pyld)\n{}", output.report("python3 failed"));
+            panic!(
+                "\na Python module is missing; run tests/setup.sh (it installs rdflib and pyld)\n{}",
+                output.report("python3 failed")
+            );
         }
         output
     }
@@ -215,7 +251,10 @@ impl Cmd {
     pub fn fails(&self) -> Output {
         let out = self.output();
         if out.status.success() {
-            panic!("{}", out.report("the command succeeded but should have failed"));
+            panic!(
+                "{}",
+                out.report("the command succeeded but should have failed")
+            );
         }
         out
     }
@@ -243,7 +282,10 @@ impl Output {
 
     /// A readable account of the run, headed by `what`.
     pub fn report(&self, what: &str) -> String {
-        let code = self.code().map_or_else(|| "none (killed by a signal)".to_string(), |c| c.to_string());
+        let code = self.code().map_or_else(
+            || "none (killed by a signal)".to_string(),
+            |c| c.to_string(),
+        );
         format!(
             "\n{what}\ncommand:   {}\nexit code: {code}\n--- stderr ---\n{}\n--- stdout ---\n{}\n--------------\n",
             self.command,
@@ -255,14 +297,20 @@ impl Output {
     /// Panics with the report unless `stderr` contains `needle`.
     pub fn assert_stderr_contains(&self, needle: &str) {
         if !self.stderr.contains(needle) {
-            panic!("{}", self.report(&format!("stderr should contain {needle:?}")));
+            panic!(
+                "{}",
+                self.report(&format!("stderr should contain {needle:?}"))
+            );
         }
     }
 
     /// Panics with the report unless `stdout` contains `needle`.
     pub fn assert_stdout_contains(&self, needle: &str) {
         if !self.stdout.contains(needle) {
-            panic!("{}", self.report(&format!("stdout should contain {needle:?}")));
+            panic!(
+                "{}",
+                self.report(&format!("stdout should contain {needle:?}"))
+            );
         }
     }
 }
@@ -283,7 +331,10 @@ pub fn truncate(s: &str) -> String {
 }
 
 fn quote(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "-_./=:@%+,".contains(c)) {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "-_./=:@%+,".contains(c))
+    {
         s.to_string()
     } else {
         format!("'{}'", s.replace('\'', r"'\''"))
@@ -296,7 +347,11 @@ pub fn assert_same_text(what: &str, left: &str, right: &str) {
         return;
     }
     let (l, r): (Vec<&str>, Vec<&str>) = (left.lines().collect(), right.lines().collect());
-    let at = l.iter().zip(&r).position(|(a, b)| a != b).unwrap_or(l.len().min(r.len()));
+    let at = l
+        .iter()
+        .zip(&r)
+        .position(|(a, b)| a != b)
+        .unwrap_or(l.len().min(r.len()));
     panic!(
         "\n{what}: texts differ ({} vs {} lines, {} vs {} bytes); first difference at line {}:\n- {}\n+ {}\n",
         l.len(),
