@@ -172,15 +172,13 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     // mentions
     for m in &doc.mentions {
         let (node, c) = span_node("char", &m.span);
-        w.add(node.clone(), rdf::TYPE, iri(nif::PHRASE));
-        w.add(node.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
-        w.add(node.clone(), nif::REFERENCE_CONTEXT, doc_iri.clone());
-        w.add(node.clone(), nif::BEGIN_INDEX, count(c.start));
-        w.add(node.clone(), nif::END_INDEX, count(c.end));
-        w.add(
-            node.clone(),
-            nif::ANCHOR_OF,
-            Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]),
+        offset_string(
+            &mut w,
+            &node,
+            nif::PHRASE,
+            &doc_iri,
+            &c,
+            &d.text[text_offsets.bytes(&c)],
         );
         w.add(node.clone(), itsrdf::TA_IDENT_REF, entity_iri(&m.entity));
         w.add(node, dg::RULE, Literal::new_simple_literal(&m.rule));
@@ -213,15 +211,13 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
             s.act,
             actor_key
         ));
-        w.add(sentence.clone(), rdf::TYPE, iri(nif::SENTENCE));
-        w.add(sentence.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
-        w.add(sentence.clone(), nif::REFERENCE_CONTEXT, doc_iri.clone());
-        w.add(sentence.clone(), nif::BEGIN_INDEX, count(c.start));
-        w.add(sentence.clone(), nif::END_INDEX, count(c.end));
-        w.add(
-            sentence.clone(),
-            nif::ANCHOR_OF,
-            Literal::new_simple_literal(&d.text[text_offsets.bytes(&c)]),
+        offset_string(
+            &mut w,
+            &sentence,
+            nif::SENTENCE,
+            &doc_iri,
+            &c,
+            &d.text[text_offsets.bytes(&c)],
         );
         w.add(st.clone(), rdf::TYPE, iri(dg::STATEMENT));
         if s.is_proposal() {
@@ -285,6 +281,28 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let mut seen = std::collections::HashSet::new();
     quads.retain(|q| seen.insert(q.clone()));
     quads
+}
+
+/// A NIF string of the document (a mention or a sentence): its type, context, code-point
+/// offsets and the text it anchors.
+fn offset_string(
+    w: &mut Writer,
+    node: &NamedNode,
+    kind: &str,
+    doc: &NamedNode,
+    chars: &std::ops::Range<usize>,
+    anchor: &str,
+) {
+    w.add(node.clone(), rdf::TYPE, iri(kind));
+    w.add(node.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
+    w.add(node.clone(), nif::REFERENCE_CONTEXT, doc.clone());
+    w.add(node.clone(), nif::BEGIN_INDEX, count(chars.start));
+    w.add(node.clone(), nif::END_INDEX, count(chars.end));
+    w.add(
+        node.clone(),
+        nif::ANCHOR_OF,
+        Literal::new_simple_literal(anchor),
+    );
 }
 
 fn entity_quads(w: &mut Writer, e: &Entity) {

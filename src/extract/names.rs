@@ -105,56 +105,36 @@ pub fn from_target(lex: &Lexicon, t: Target, span: Range<usize>) -> Candidate {
         }
         Target::Place(i) => {
             let p = &lex.places[i];
-            let mut c = Candidate::new(
-                span,
-                Class::Place,
-                &p.zh,
-                &p.zh,
-                format!("lexicon:places.tsv#{}", p.zh),
-            );
-            c.knowledge = Knowledge {
-                en: Some(p.en.clone()),
-                qid: p.qid.clone(),
-                iso3: None,
-                relations: vec![],
-            };
-            c
+            named(span, Class::Place, "places", &p.zh, &p.en, &p.qid)
         }
         Target::Person(i) => {
             let p = &lex.persons[i];
-            let mut c = Candidate::new(
-                span,
-                Class::Person,
-                &p.zh,
-                &p.zh,
-                format!("lexicon:persons.tsv#{}", p.zh),
-            );
-            c.knowledge = Knowledge {
-                en: Some(p.en.clone()),
-                qid: p.qid.clone(),
-                iso3: None,
-                relations: vec![],
-            };
-            c
+            named(span, Class::Person, "persons", &p.zh, &p.en, &p.qid)
         }
         Target::Event(i) => {
             let e = &lex.events[i];
-            let mut c = Candidate::new(
-                span,
-                Class::Event,
-                &e.zh,
-                &e.zh,
-                format!("lexicon:events.tsv#{}", e.zh),
-            );
-            c.knowledge = Knowledge {
-                en: Some(e.en.clone()),
-                qid: e.qid.clone(),
-                iso3: None,
-                relations: vec![],
-            };
-            c
+            named(span, Class::Event, "events", &e.zh, &e.en, &e.qid)
         }
     }
+}
+
+/// The candidate for a lexicon entry known by its Chinese and English names.
+fn named(
+    span: Range<usize>,
+    class: Class,
+    file: &str,
+    zh: &str,
+    en: &str,
+    qid: &Option<String>,
+) -> Candidate {
+    let mut c = Candidate::new(span, class, zh, zh, format!("lexicon:{file}.tsv#{zh}"));
+    c.knowledge = Knowledge {
+        en: Some(en.to_string()),
+        qid: qid.clone(),
+        iso3: None,
+        relations: vec![],
+    };
+    c
 }
 
 /// X方 forms that are ordinary words, never a state's side.
