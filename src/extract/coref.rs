@@ -1,6 +1,7 @@
 //! Coreference: one entity per real thing.
 //!
-//! - **Definitions**: X（以下简称“Y”或“Z”）makes Y and Z names of X in that document.
+//! - **Definitions**: X（以下简称“Y”或“Z”）makes Y and Z names of X in that document, and so
+//!   does an abbreviation in brackets right after a name (…缔约方大会（COP27）).
 //! - **本组织** is the organization the document defines it as, or else the one it names
 //!   most often; **联盟, 理事会, 委员会** alone are the last organization named with that
 //!   head (最高欧亚经济理事会 … 理事会责成).
@@ -27,6 +28,9 @@ use crate::model::{Annotated, Class, Entity, EntityId};
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[（(]\s*(?:以下简称|下称|简称)((?:[“「\x22][^”」\x22]{1,20}[”」\x22](?:或|、|和)?)+)\s*[）)]").unwrap()
 });
+/// An abbreviation in brackets right after a name: 区域全面经济伙伴关系协定（RCEP）.
+static ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[（(]([A-Za-z][A-Za-z0-9+\-]{1,11})[）)]").unwrap());
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[“「\x22]([^”」\x22]{1,20})[”」\x22]").unwrap());
 
@@ -39,6 +43,14 @@ pub fn definitions(norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
             for q in QUOTED.captures_iter(&caps[1]) {
                 names.push((q[1].to_string(), m.clone()));
             }
+        }
+        if let Some(caps) = ABBREVIATION.captures(&norm[m.span.end..])
+            && !matches!(
+                m.id.class,
+                crate::model::Class::Date | crate::model::Class::MonetaryAmount
+            )
+        {
+            names.push((caps[1].to_string(), m.clone()));
         }
     }
     for (name, target) in names {

@@ -502,6 +502,15 @@ pub fn head_candidates(
             );
             c.parent = parent;
             out.push(c);
+            // a title a meeting is named after (《公约》缔约方大会) is mentioned too
+            for a in chain_anchors
+                .iter()
+                .filter(|a| a.id.class == Class::Agreement && a.span.start >= start)
+            {
+                let mut inner = (*a).clone();
+                inner.nested = true;
+                out.push(inner);
+            }
         }
     }
     out

@@ -255,14 +255,16 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             );
             found.push((r.start, actor, act, cue, rule));
         }
-        // one statement per (actor, act); clauses between cues
+        // one statement per (actor, act), the first cue's; clauses run between the cues of
+        // different statements
         let mut seen: Vec<(EntityId, String)> = Vec::new();
+        found.retain(|(_, actor, act, ..)| {
+            let fresh = !seen.contains(&(actor.clone(), act.clone()));
+            seen.push((actor.clone(), act.clone()));
+            fresh
+        });
         let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
         for (i, (at, actor, act, cue, rule)) in found.iter().enumerate() {
-            if seen.contains(&(actor.clone(), act.clone())) {
-                continue;
-            }
-            seen.push((actor.clone(), act.clone()));
             let from = if i == 0 { sentence.start } else { *at };
             let mut to = starts.get(i + 1).copied().unwrap_or(sentence.end);
             // a cue whose complement is the next cue's shares it
@@ -274,8 +276,12 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                         && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount)
                 })
             };
+            // (重申，决心恪守《条约》: only a comma or a short word stands between the cues)
             let mut j = i + 1;
-            while j < starts.len() && !own(*at, starts[j]) {
+            while j < starts.len()
+                && !own(*at, starts[j])
+                && norm[*at..starts[j]].chars().count() <= cue.chars().count() + 3
+            {
                 to = starts.get(j + 1).copied().unwrap_or(sentence.end);
                 j += 1;
             }
@@ -283,8 +289,18 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 .iter()
                 .filter(|m| m.span.start >= from && m.span.end <= to)
                 .collect();
+            // the person who speaks for the actor (日本外相林芳正表示，日方…) is not what the
+            // statement concerns
+            let actor_at = ms
+                .iter()
+                .rev()
+                .find(|m| m.entity == *actor && m.span.end <= *at)
+                .map_or(from, |m| m.span.start);
             let mut concerns: Vec<EntityId> = Vec::new();
             for m in &clause {
+                if m.entity.class == Class::Person && m.span.end <= actor_at {
+                    continue;
+                }
                 if m.entity != *actor
                     && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount)
                     && !concerns.contains(&m.entity)
@@ -292,14 +308,34 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                     concerns.push(m.entity.clone());
                 }
             }
+            // 这是…: the last agreement or event named before (not one nested in another)
             if concerns.is_empty()
                 && (norm[from..to].contains("这是") || norm[from..to].contains("这一"))
+                && let Some(m) = ms.iter().rev().find(|m| {
+                    m.span.end <= from
+                        && matches!(m.entity.class, Class::Agreement | Class::Event)
+                        && !ms.iter().any(|o| {
+                            o.span != m.span
+                                && o.span.start <= m.span.start
+                                && m.span.end <= o.span.end
+                        })
+                })
             {
-                if let Some(m) = ms.iter().rev().find(|m| {
-                    m.span.end <= from && matches!(m.entity.class, Class::Agreement | Class::Event)
-                }) {
-                    concerns.push(m.entity.clone());
-                }
+                concerns.push(m.entity.clone());
+            }
+            // a later clause that names nothing but points back (完成这项工作) speaks of what
+            // the statement before it in the sentence concerns
+            if concerns.is_empty()
+                && i > 0
+                && norm[from..to].contains('这')
+                && let Some(previous) = out.last().filter(|p: &&Statement| p.sentence == *sentence)
+            {
+                concerns = previous
+                    .concerns
+                    .iter()
+                    .filter(|c| *c != actor)
+                    .cloned()
+                    .collect();
             }
             let amount = clause
                 .iter()
