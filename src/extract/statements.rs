@@ -363,8 +363,12 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
 fn blocked(norm: &str, r: &Range<usize>, blockers: &[String]) -> bool {
     let cue = &norm[r.clone()];
     blockers.iter().any(|b| {
-        b.match_indices(cue)
-            .any(|(k, _)| r.start >= k && norm[r.start - k..].starts_with(b.as_str()))
+        b.match_indices(cue).any(|(k, _)| {
+            r.start >= k
+                && norm
+                    .get(r.start - k..)
+                    .is_some_and(|before| before.starts_with(b.as_str()))
+        })
     })
 }
 
@@ -531,5 +535,19 @@ fn voice(doc: &Annotated) -> Voice {
         kind: doc.kind,
         speaker,
         organization,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing (extract_text): a blocker that holds the cue at byte k, before a
+    /// cue whose k preceding bytes end inside a character, sliced the text mid-character.
+    #[test]
+    fn blocker_check_before_a_multibyte_character_does_not_panic() {
+        let blockers = ["纲要".to_string()];
+        assert!(!blocked("中ab要", &(5..8), &blockers));
+        assert!(blocked("纲要", &(3..6), &blockers));
     }
 }
