@@ -45,6 +45,8 @@ enum Kind {
         message: String,
     },
     Store(String),
+    /// A bad option value (`--encoding NAME`), found before any work starts.
+    Usage(String),
 }
 
 /// An error of diplograph's library.
@@ -76,11 +78,21 @@ impl Error {
         Error(Box::new(Kind::Store(message.into())))
     }
 
+    /// A bad option value; the message names the option and what it accepts.
+    pub(crate) fn usage(message: impl Into<String>) -> Error {
+        Error(Box::new(Kind::Usage(message.into())))
+    }
+
+    /// Is this a bad option value (exit code 2) rather than a failure of the work?
+    pub fn is_usage(&self) -> bool {
+        matches!(&*self.0, Kind::Usage(_))
+    }
+
     /// The file the error is about, if any.
     pub fn path(&self) -> Option<&Path> {
         match &*self.0 {
             Kind::Io { path, .. } | Kind::Input { path, .. } => Some(path),
-            Kind::Store(_) => None,
+            Kind::Store(_) | Kind::Usage(_) => None,
         }
     }
 
@@ -109,7 +121,7 @@ impl fmt::Display for Error {
                 position: None,
                 message,
             } => write!(f, "{}: {message}", path.display()),
-            Kind::Store(message) => f.write_str(message),
+            Kind::Store(message) | Kind::Usage(message) => f.write_str(message),
         }
     }
 }

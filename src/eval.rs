@@ -106,7 +106,8 @@ pub struct GoldStatement {
 impl Gold {
     /// Reads and checks a gold file; errors name the file, line and column.
     pub fn load(path: &Path) -> Result<Gold> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::source::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text;
         Gold::parse(path, &text)
     }
 

@@ -17,7 +17,7 @@
 //! (外交部长 over 外交部).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -164,6 +164,28 @@ pub struct Lexicon {
     state_by_iso: HashMap<String, usize>,
 }
 
+/// The file names a lexicon directory may hold.
+pub const TABLES: [&str; 10] = [
+    "states.tsv",
+    "organizations.tsv",
+    "places.tsv",
+    "persons.tsv",
+    "events.tsv",
+    "titles.tsv",
+    "cues.tsv",
+    "heads.tsv",
+    "boundaries.tsv",
+    "not_names.tsv",
+];
+
+/// A lexicon file's text: UTF-8 (a byte-order mark is dropped); bad bytes are reported
+/// with their line, column and byte offset.
+fn read_table(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    Ok(crate::source::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text)
+}
+
+#[derive(Default)]
 struct Files {
     states: Vec<(PathBuf, String)>,
     organizations: Vec<(PathBuf, String)>,
@@ -175,6 +197,23 @@ struct Files {
     heads: Vec<(PathBuf, String)>,
     boundaries: Vec<(PathBuf, String)>,
     not_names: Vec<(PathBuf, String)>,
+}
+
+impl Files {
+    fn slot(&mut self, name: &str) -> &mut Vec<(PathBuf, String)> {
+        match name {
+            "states.tsv" => &mut self.states,
+            "organizations.tsv" => &mut self.organizations,
+            "places.tsv" => &mut self.places,
+            "persons.tsv" => &mut self.persons,
+            "events.tsv" => &mut self.events,
+            "titles.tsv" => &mut self.titles,
+            "cues.tsv" => &mut self.cues,
+            "heads.tsv" => &mut self.heads,
+            "boundaries.tsv" => &mut self.boundaries,
+            _ => &mut self.not_names,
+        }
+    }
 }
 
 macro_rules! builtin {
@@ -216,24 +255,33 @@ impl Lexicon {
                     "is not a directory of lexicon files (states.tsv, organizations.tsv, …)",
                 ));
             }
-            for (name, slot) in [
-                ("states.tsv", &mut files.states),
-                ("organizations.tsv", &mut files.organizations),
-                ("places.tsv", &mut files.places),
-                ("persons.tsv", &mut files.persons),
-                ("events.tsv", &mut files.events),
-                ("titles.tsv", &mut files.titles),
-                ("cues.tsv", &mut files.cues),
-                ("heads.tsv", &mut files.heads),
-                ("boundaries.tsv", &mut files.boundaries),
-                ("not_names.tsv", &mut files.not_names),
-            ] {
+            for name in TABLES {
                 let path = dir.join(name);
                 if path.exists() {
-                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    slot.push((path, text));
+                    let text = read_table(&path)?;
+                    files.slot(name).push((path, text));
                 }
             }
+        }
+        Lexicon::compile(files)
+    }
+
+    /// A lexicon of only `tables` (a file name of [`TABLES`] and its text), without the
+    /// built-in rows: for tests, and for fuzzing the loader. Errors as [`Lexicon::load`].
+    pub fn from_tables(tables: &[(&str, &str)]) -> Result<Lexicon> {
+        let mut files = Files::default();
+        for (name, text) in tables {
+            if !TABLES.contains(name) {
+                return Err(Error::input(
+                    Path::new(name),
+                    None,
+                    format!("is not a lexicon file; use one of {}", TABLES.join(", ")),
+                ));
+            }
+            let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+            files
+                .slot(name)
+                .push((PathBuf::from(name), text.to_string()));
         }
         Lexicon::compile(files)
     }

@@ -26,10 +26,19 @@ pub const ONTOLOGY: &str = include_str!("../ontology/diplograph.ttl");
 
 /// Opens (creating if needed) the store at `path` for reading and writing.
 pub fn open(path: &Path) -> Result<Store> {
-    Store::open(path).map_err(|e| storage_error(path, e))
+    if path.exists() && !path.is_dir() {
+        return Err(Error::input(
+            path,
+            None,
+            "is a file, not a store directory; name a directory with --store DIR",
+        ));
+    }
+    on_disk::open(path).map_err(|e| storage_error(path, e))
 }
 
-/// Opens an existing store for reading; errors if there is none.
+/// Opens an existing store for reading; errors if there is none. Read-only: it takes no
+/// lock, so it works while a build writes (it sees the store as it was when opened: each
+/// document's old graphs or its new ones, never a mix).
 pub fn open_existing(path: &Path) -> Result<Store> {
     if !path.join("CURRENT").exists() {
         return Err(Error::input(
@@ -38,7 +47,65 @@ pub fn open_existing(path: &Path) -> Result<Store> {
             "no diplograph store here; run `diplograph build` first, or name one with --store DIR",
         ));
     }
-    open(path)
+    // A build may compact the store while it opens: a table file named in the manifest
+    // can vanish before it is read. Opening again reads the new manifest.
+    let mut attempt = 0;
+    loop {
+        match on_disk::open_read_only(path) {
+            Ok(store) => return Ok(store),
+            Err(e) if attempt < 20 && e.to_string().contains("No such file or directory") => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10 * attempt));
+            }
+            Err(e) => return Err(storage_error(path, e)),
+        }
+    }
+}
+
+/// Writes to disk what the store keeps in memory (nothing to do for a store in memory).
+pub fn flush(db: &Store, path: &Path) -> Result<()> {
+    on_disk::flush(db).map_err(|e| storage_error(path, e))
+}
+
+/// The on-disk store, or (built without the `rocksdb` feature) an error saying so.
+#[cfg(feature = "rocksdb")]
+mod on_disk {
+    use super::{Path, StorageError, Store};
+
+    pub fn open(path: &Path) -> Result<Store, StorageError> {
+        Store::open(path)
+    }
+
+    pub fn open_read_only(path: &Path) -> Result<Store, StorageError> {
+        Store::open_read_only(path)
+    }
+
+    pub fn flush(db: &Store) -> Result<(), StorageError> {
+        db.flush()
+    }
+}
+
+#[cfg(not(feature = "rocksdb"))]
+mod on_disk {
+    use super::{Path, StorageError, Store};
+
+    fn unavailable() -> StorageError {
+        StorageError::Other(
+            "this diplograph was built without the on-disk store (the rocksdb feature)".into(),
+        )
+    }
+
+    pub fn open(_: &Path) -> Result<Store, StorageError> {
+        Err(unavailable())
+    }
+
+    pub fn open_read_only(_: &Path) -> Result<Store, StorageError> {
+        Err(unavailable())
+    }
+
+    pub fn flush(_: &Store) -> Result<(), StorageError> {
+        Ok(())
+    }
 }
 
 /// Translates RocksDB's messages into what to do.
@@ -53,6 +120,11 @@ pub fn storage_error(path: &Path, e: StorageError) -> Error {
             None,
             "the store is in use by another diplograph process (one writer at a time); wait for it to finish, or use another --store",
         )
+    } else if text.contains("Corruption") {
+        Error::store(format!(
+            "{}: the store is damaged ({text}); build it again into a new directory with `diplograph build --store DIR`",
+            path.display()
+        ))
     } else {
         Error::store(format!("{}: {text}", path.display()))
     }
