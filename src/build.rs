@@ -30,9 +30,9 @@ impl Input {
         }
     }
 
-    fn read(&self) -> Result<source::SourceFile> {
+    fn read(&self, options: &source::ReadOptions) -> Result<source::SourceFile> {
         match self {
-            Input::File(p) => source::read(p),
+            Input::File(p) => source::read_with(p, options),
             Input::Text { name, text } => {
                 Ok(source::from_text(name.clone(), PathBuf::from(name), text))
             }
@@ -50,6 +50,21 @@ pub struct Summary {
     pub entities: BTreeMap<Class, usize>,
     /// Quads in the store afterwards.
     pub quads: usize,
+    /// What the user should know, each naming its file: guessed encodings, files with
+    /// no documents (which are skipped: their earlier graphs, if any, stay).
+    pub warnings: Vec<String>,
+    /// With `keep_going`, the files that could not be read, each with what is wrong.
+    pub failures: Vec<String>,
+}
+
+/// How a build reads its inputs and what it does with one it cannot read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub reading: source::ReadOptions,
+    /// Go on past a file that cannot be read (recording it in [`Summary::failures`]);
+    /// without it, every file is read and checked before anything is written, and the
+    /// first bad one fails the build with the store unchanged.
+    pub keep_going: bool,
 }
 
 /// Builds `inputs` into `db` (at `path`, for messages). `on_file` hears of each file done.
@@ -58,6 +73,18 @@ pub fn build(
     path: &Path,
     extractor: &Extractor,
     inputs: &[Input],
+    on_file: impl FnMut(&str),
+) -> Result<Summary> {
+    build_with(db, path, extractor, inputs, &Options::default(), on_file)
+}
+
+/// [`build`], reading and going on as `options` say.
+pub fn build_with(
+    db: &Store,
+    path: &Path,
+    extractor: &Extractor,
+    inputs: &[Input],
+    options: &Options,
     mut on_file: impl FnMut(&str),
 ) -> Result<Summary> {
     let mut names: HashMap<String, &Input> = HashMap::new();
@@ -77,12 +104,33 @@ pub fn build(
             ));
         }
     }
+    if !options.keep_going {
+        // standard input can be read only once; text in memory needs no check
+        for input in inputs {
+            if let Input::File(p) = input
+                && p.as_os_str() != "-"
+            {
+                input.read(&options.reading)?;
+            }
+        }
+    }
     store::load_ontology(db, path)?;
     let mut summary = Summary::default();
     let mut entities: BTreeSet<EntityId> = BTreeSet::new();
     for input in inputs {
-        let source = input.read()?;
+        let source = match input.read(&options.reading) {
+            Ok(source) => source,
+            Err(e) if options.keep_going => {
+                summary.failures.push(e.to_string());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        summary.warnings.extend(source.warnings.iter().cloned());
         let built = crate::build_source(extractor, &source);
+        if built.documents.is_empty() {
+            continue;
+        }
         store::replace_source(db, path, &source.name, &built.quads)?;
         summary.files += 1;
         summary.documents += built.documents.len();
@@ -92,7 +140,7 @@ pub fn build(
         }
         on_file(&source.name);
     }
-    db.flush().map_err(|e| store::storage_error(path, e))?;
+    store::flush(db, path)?;
     for id in &entities {
         *summary.entities.entry(id.class).or_default() += 1;
     }

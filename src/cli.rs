@@ -31,6 +31,27 @@ pub struct LexiconArgs {
     pub lexicon: Vec<PathBuf>,
 }
 
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// The encoding of the input files (GB18030, GBK, Big5, UTF-16LE, … any WHATWG
+    /// label) [default: a byte-order mark's, else UTF-8, else GB18030 when the file
+    /// decodes as Chinese GB18030 (a warning says so)].
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Go on past files that cannot be read (each is reported), then exit with status 1.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+/// A number of seconds for --timeout: finite and more than zero.
+pub fn seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 && x <= 1e9 => Ok(x),
+        Ok(_) => Err("give a number of seconds greater than 0, such as 2.5".into()),
+        Err(e) => Err(format!("{e}; give a number of seconds, such as 2.5")),
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract RDF from documents without a store and write it.
@@ -47,6 +68,8 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         lexicon: LexiconArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Extract documents into the store, replacing each document's graph.
     Build {
@@ -57,6 +80,8 @@ pub enum Command {
         store: StoreArgs,
         #[command(flatten)]
         lexicon: LexiconArgs,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Run a SPARQL query over the union of all graphs.
     Query {
@@ -77,7 +102,7 @@ pub enum Command {
         #[arg(long, short = 'f', value_name = "F", default_value = "turtle")]
         format: String,
         /// Stop the query after this many seconds.
-        #[arg(long, value_name = "SECONDS")]
+        #[arg(long, value_name = "SECONDS", value_parser = seconds)]
         timeout: Option<f64>,
         #[command(flatten)]
         store: StoreArgs,

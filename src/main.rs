@@ -13,7 +13,7 @@ use clap::Parser;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode, Term};
 
-use cli::{Cli, Command, Results};
+use cli::{Cli, Command, InputArgs, Results};
 use diplograph::build::Input;
 use diplograph::query::{self, ResultsFormat};
 use diplograph::{Class, Extractor, Lexicon, rdfio, source, store, vocab};
@@ -36,7 +36,10 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("diplograph: {e:#}");
-            ExitCode::FAILURE
+            match e.downcast_ref::<diplograph::Error>() {
+                Some(e) if e.is_usage() => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
         }
     }
 }
@@ -48,21 +51,24 @@ fn run(cli: Cli) -> Result<()> {
             format,
             output,
             lexicon,
+            input,
         } => {
             let format = rdf_format(format.as_deref(), output.as_deref())?;
+            let reading = reading(&input)?;
             let extractor = extractor(&lexicon.lexicon)?;
-            let built = diplograph::quads_of_inputs(&extractor, &paths)?;
-            let quads = built.into_iter().flat_map(|b| b.quads);
+            let (quads, failures) = extract(&extractor, &paths, &reading, input.keep_going)?;
             with_output(output.as_deref(), |w| {
                 rdfio::write_quads(format, quads, w)?;
                 Ok(())
-            })
+            })?;
+            gone_on_past(&failures)
         }
         Command::Build {
             paths,
             store,
             lexicon,
-        } => build(paths, store.store, &lexicon.lexicon),
+            input,
+        } => build(paths, store.store, &lexicon.lexicon, &input),
         Command::Query {
             query,
             file,
@@ -89,6 +95,9 @@ fn run(cli: Cli) -> Result<()> {
                 None => ResultsFormat::Tsv,
             };
             let timeout = timeout.map(Duration::from_secs_f64);
+            if let Some(t) = timeout {
+                watchdog(t);
+            }
             let store = open_read(store.store)?;
             let answer = query::evaluate(&store, &text, timeout)?;
             let stdout = std::io::stdout().lock();
@@ -186,6 +195,18 @@ fn extractor(dirs: &[PathBuf]) -> Result<Extractor> {
     Ok(Extractor::new(Lexicon::load(&dirs)?))
 }
 
+/// Ends the process when a query outlives its timeout by more than a second: the query
+/// is cancelled at the timeout, but some operators (a large join) only notice between
+/// rows, which can take minutes. A reader holds no lock and writes nothing, so stopping
+/// it is safe.
+fn watchdog(timeout: Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(timeout + Duration::from_secs(1));
+        eprintln!("diplograph: {}", query::QueryError::Timeout(timeout));
+        std::process::exit(1);
+    });
+}
+
 fn results_format(r: Results) -> ResultsFormat {
     match r {
         Results::Table => ResultsFormat::Table,
@@ -256,9 +277,78 @@ fn with_output(output: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<(
     }
 }
 
-fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) -> Result<()> {
+/// The reading options the flags name (a bad --encoding fails before any work).
+fn reading(input: &InputArgs) -> Result<source::ReadOptions> {
+    let encoding = match &input.encoding {
+        Some(name) => Some(source::encoding_for_label(name)?),
+        None => None,
+    };
+    Ok(source::ReadOptions { encoding })
+}
+
+/// `extract`: the quads of every input; with `keep_going`, the inputs that failed are
+/// reported and left out, else the first failure is the error. Warnings go to stderr.
+fn extract(
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    reading: &source::ReadOptions,
+    keep_going: bool,
+) -> Result<(Vec<oxigraph::model::Quad>, Vec<String>)> {
+    let (files, errors) = source::expand_all(paths);
+    let mut failures = Vec::new();
+    for e in errors {
+        match keep_going {
+            true => failures.push(e.to_string()),
+            false => return Err(e.into()),
+        }
+    }
+    source::check_distinct_names(&files)?;
+    let mut quads = Vec::new();
+    for path in &files {
+        match source::read_with(path, reading) {
+            Ok(file) => {
+                warn(&file.warnings);
+                quads.extend(diplograph::build_source(extractor, &file).quads);
+            }
+            Err(e) if keep_going => failures.push(e.to_string()),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok((quads, failures))
+}
+
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("diplograph: warning: {w}");
+    }
+}
+
+/// After --keep-going: reports each input that failed and fails if any did.
+fn gone_on_past(failures: &[String]) -> Result<()> {
+    for f in failures {
+        eprintln!("diplograph: {f}");
+    }
+    match failures.len() {
+        0 => Ok(()),
+        n => bail!(
+            "{n} input file(s) could not be read and were left out (--keep-going); the others were processed"
+        ),
+    }
+}
+
+fn build(
+    paths: Vec<PathBuf>,
+    store_flag: Option<PathBuf>,
+    lexicon: &[PathBuf],
+    input: &InputArgs,
+) -> Result<()> {
     let started = Instant::now();
+    let options = diplograph::build::Options {
+        reading: reading(input)?,
+        keep_going: input.keep_going,
+    };
     let extractor = extractor(lexicon)?;
+    let mut failures = Vec::new();
     let inputs: Vec<Input> = if paths.is_empty() {
         let dir = Path::new("data/corpus");
         if dir.is_dir() {
@@ -276,14 +366,20 @@ fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) 
                 .collect()
         }
     } else {
-        source::expand_paths(&paths)?
-            .into_iter()
-            .map(Input::File)
-            .collect()
+        let (files, errors) = source::expand_all(&paths);
+        for e in errors {
+            match input.keep_going {
+                true => failures.push(e.to_string()),
+                false => return Err(e.into()),
+            }
+        }
+        files.into_iter().map(Input::File).collect()
     };
     let path = store::location(store_flag);
     let db = store::open(&path)?;
-    let summary = diplograph::build::build(&db, &path, &extractor, &inputs, |_| {})?;
+    let summary = diplograph::build::build_with(&db, &path, &extractor, &inputs, &options, |_| {})?;
+    warn(&summary.warnings);
+    failures.extend(summary.failures.iter().cloned());
     let classes: Vec<String> = Class::ALL
         .iter()
         .map(|c| format!("{c} {}", summary.entities.get(c).copied().unwrap_or(0)))
@@ -298,7 +394,7 @@ fn build(paths: Vec<PathBuf>, store_flag: Option<PathBuf>, lexicon: &[PathBuf]) 
     println!("statements: {}", summary.statements);
     println!("quads in store: {}", summary.quads);
     println!("seconds: {:.2}", started.elapsed().as_secs_f64());
-    Ok(())
+    gone_on_past(&failures)
 }
 
 fn stats(store: &oxigraph::store::Store) -> Result<()> {
