@@ -580,12 +580,22 @@ pub fn china_short_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 /// and state+title+name in running text when a verb or punctuation follows the name.
 pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
+    // where a state or organization ends (a title that starts there is theirs)
+    let named_ends: std::collections::HashSet<usize> = anchors
+        .iter()
+        .filter(|a| matches!(a.id.class, Class::State | Class::Organization))
+        .map(|a| a.span.end)
+        .collect();
+    // Every look around a title below is bounded (a name is short), so that a text of
+    // titles without punctuation costs time in proportion to its length.
     for (t, title) in lex.find_titles(norm) {
         // title, white space, name to the end of the line (signature blocks, by-lines)
         let rest = &norm[t.end..];
         let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
         if ws > 0 {
-            let line = rest[ws..].split('\n').next().unwrap_or("").trim_end();
+            let tail = &rest[ws..];
+            let tail = &tail[..tail.char_indices().nth(64).map_or(tail.len(), |(i, _)| i)];
+            let line = tail.split('\n').next().unwrap_or("").trim_end();
             let n = line.chars().count();
             if (2..=12).contains(&n) && line.chars().all(|c| is_han(c) || c == '·' || c == '•') {
                 let start = t.end + ws;
@@ -598,9 +608,9 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
             }
         }
         // 尊敬的 X 总统
-        let before = &norm[..t.start];
-        if let Some(k) = before.rfind("尊敬的") {
-            let name = &before[k + "尊敬的".len()..];
+        let from = back(norm, t.start, 12);
+        if let Some(k) = norm[from..t.start].rfind("尊敬的").map(|k| from + k) {
+            let name = &norm[k + "尊敬的".len()..t.start];
             let n = name.chars().count();
             if (2..=8).contains(&n)
                 && name.chars().all(|c| is_han(c) || c == '·')
@@ -616,15 +626,15 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
         // state or organization + title (兼 title …) + name + (verb | punctuation)
         let mut title_start = t.start;
         while norm[..title_start].ends_with('兼') {
-            let before = &norm[..title_start - '兼'.len_utf8()];
+            let end = title_start - '兼'.len_utf8();
+            let from = back(norm, end, 32);
+            let before = &norm[from..end];
             match lex.find_titles(before).last() {
-                Some((r, _)) if r.end == before.len() => title_start = r.start,
+                Some((r, _)) if r.end == before.len() => title_start = from + r.start,
                 _ => break,
             }
         }
-        let after_state = anchors.iter().any(|a| {
-            matches!(a.id.class, Class::State | Class::Organization) && a.span.end == title_start
-        });
+        let after_state = named_ends.contains(&title_start);
         if after_state
             && title.role != crate::lexicon::Role::Honorific
             && let Some(len) = name_before_verb(rest)
@@ -635,6 +645,16 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
         }
     }
     out
+}
+
+/// The byte offset where the last `chars` characters before `end` start.
+pub fn back(norm: &str, end: usize, chars: usize) -> usize {
+    norm[..end]
+        .char_indices()
+        .rev()
+        .take(chars)
+        .last()
+        .map_or(end, |(i, _)| i)
 }
 
 const AFTER_NAME: &[&str] = &[
@@ -672,9 +692,12 @@ pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) ->
     let mut out = Vec::new();
     for word in ["先生", "女士", "阁下"] {
         for (at, _) in norm.match_indices(word) {
+            // a name is at most 8 characters after its cut, so 16 characters back are
+            // enough (and a text of Chinese characters without punctuation costs no more)
             let run_start = norm[..at]
                 .char_indices()
                 .rev()
+                .take(16)
                 .take_while(|(_, c)| is_han(*c) || *c == '·')
                 .last()
                 .map_or(at, |(i, _)| i);

@@ -32,17 +32,33 @@ fn rel(subject: &EntityId, property: &'static str, object: &EntityId) -> Relatio
     }
 }
 
-/// Sentence-like stretches for relation rules: split at 。！？；, and line ends.
+/// Sentence-like stretches for relation rules: split at 。！？；, and line ends; a stretch
+/// longer than [`super::statements::MAX_SENTENCE`] (a text without punctuation) is cut
+/// after its last comma before that length, or at it, so the rules' work stays linear.
 fn stretches(norm: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut push = |mut s: usize, e: usize| {
+        while e - s > super::statements::MAX_SENTENCE {
+            let mut limit = s + super::statements::MAX_SENTENCE;
+            while !norm.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let cut = norm[s..limit]
+                .rfind('，')
+                .map_or(limit, |i| s + i + '，'.len_utf8());
+            out.push(s..cut);
+            s = cut;
+        }
+        out.push(s..e);
+    };
     for (i, c) in norm.char_indices() {
         if matches!(c, '。' | '！' | '？' | '；' | '\n') {
-            out.push(start..i);
+            push(start, i);
             start = i + c.len_utf8();
         }
     }
-    out.push(start..norm.len());
+    push(start, norm.len());
     out
 }
 
@@ -86,8 +102,17 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
 
     // headOf from title lines and from 国名+职务+姓名 in running text
     let mut heads: Vec<(EntityId, EntityId)> = Vec::new();
+    let mut state_ending_at: std::collections::HashMap<usize, &Candidate> =
+        std::collections::HashMap::new();
+    for s in mentions.iter().filter(|s| s.id.class == Class::State) {
+        state_ending_at.entry(s.span.end).or_insert(s);
+    }
     for m in mentions.iter().filter(|m| m.id.class == Class::Person) {
-        let line_start = norm[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+        // a state and its title stand just before the name: 48 characters are enough
+        let from = super::names::back(norm, m.span.start, 48);
+        let line_start = norm[from..m.span.start]
+            .rfind('\n')
+            .map_or(from, |i| from + i + 1);
         let before = norm[line_start..m.span.start].trim_end_matches([' ', '\t', '\u{3000}']);
         let Some((t, title)) = lex.find_titles(before).last() else {
             continue;
@@ -96,10 +121,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             continue;
         }
         let title_start = line_start + t.start;
-        if let Some(state) = mentions
-            .iter()
-            .find(|s| s.id.class == Class::State && s.span.end == title_start)
-        {
+        if let Some(state) = state_ending_at.get(&title_start) {
             heads.push((m.id.clone(), state.id.clone()));
             out.push(rel(&m.id, "headOf", &state.id));
         }

@@ -30,17 +30,30 @@ use regex::Regex;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Statement};
 
-/// Sentence spans of `norm`: up to and including 。！？, or to a line end; trimmed.
+/// The longest sentence (bytes, about a thousand Chinese characters) the rules read
+/// whole. Their work grows with the square of a sentence's length, so a longer run
+/// without sentence punctuation (a file that is one 50 MB line) is cut into pieces, each
+/// ending at its last clause separator (，；：) or, without one, at this length.
+pub const MAX_SENTENCE: usize = 3_000;
+
+/// Sentence spans of `norm`: up to and including 。！？, or to a line end; trimmed; none
+/// longer than [`MAX_SENTENCE`].
 pub fn sentences(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
-        let t = &norm[s..e];
-        let lead = t.len() - t.trim_start().len();
-        let trail = t.len() - t.trim_end().len();
-        if lead < t.len() {
-            out.push(s + lead..e - trail);
+    let push = |mut s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        while e - s > MAX_SENTENCE {
+            let mut limit = s + MAX_SENTENCE;
+            while !norm.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let cut = norm[s..limit]
+                .rfind(['，', '；', '：'])
+                .map_or(limit, |i| s + i + '，'.len_utf8());
+            push_trimmed(norm, s, cut, out);
+            s = cut;
         }
+        push_trimmed(norm, s, e, out);
     };
     for (i, c) in norm.char_indices() {
         match c {
@@ -70,6 +83,15 @@ pub fn sentences(norm: &str) -> Vec<Range<usize>> {
         push(start, norm.len(), &mut out);
     }
     out
+}
+
+fn push_trimmed(norm: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
+    let t = &norm[s..e];
+    let lead = t.len() - t.trim_start().len();
+    let trail = t.len() - t.trim_end().len();
+    if lead < t.len() {
+        out.push(s + lead..e - trail);
+    }
 }
 
 /// An enumeration marker opening a paragraph: 一、 （二） 3. 4、
@@ -549,5 +571,20 @@ mod tests {
         let blockers = ["纲要".to_string()];
         assert!(!blocked("中ab要", &(5..8), &blockers));
         assert!(blocked("纲要", &(3..6), &blockers));
+    }
+
+    /// A run without sentence punctuation (a file that is one long line) is read in
+    /// bounded pieces, cut after a clause separator where there is one.
+    #[test]
+    fn a_sentence_without_end_is_cut_into_bounded_pieces() {
+        let long = "各方认为这一进程具有长期性和复杂性".repeat(500) + "，中方支持。";
+        let pieces = sentences(&long);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE));
+        assert_eq!(pieces.first().map(|p| p.start), Some(0));
+        assert_eq!(pieces.last().map(|p| p.end), Some(long.len()));
+        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
+        let short = "中方支持联合国。俄方建议，加强合作。";
+        assert_eq!(sentences(short), [0..24, 24..short.len()]);
     }
 }
