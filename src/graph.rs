@@ -16,7 +16,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 
 use crate::model::{Annotated, Class, DocKind, Entity, EntityId};
 use crate::text::Offsets;
-use crate::vocab::{dcterms, dg, dgr, itsrdf, nif, rdf, rdfs, skos, xsd};
+use crate::vocab::{dcterms, dg, dgr, itsrdf, nif, rdf, rdfs, skos, time, xsd};
 
 /// The key of a resource IRI: ASCII letters, digits and `-._~` and non-ASCII letters
 /// (Chinese characters among them) stand as they are, so IRIs stay readable
@@ -324,13 +324,83 @@ fn entity_quads(w: &mut Writer, e: &Entity) {
         w.add(node.clone(), dg::VALUE, literal);
     }
     if let Some(c) = &e.currency {
-        w.add(node, dg::CURRENCY, Literal::new_simple_literal(c));
+        w.add(node.clone(), dg::CURRENCY, Literal::new_simple_literal(c));
+    }
+    if let (Class::Date, Some(v)) = (e.id.class, &e.value) {
+        time_quads(w, &node, v);
+    }
+}
+
+/// OWL-Time for a date (beside its `dg:value`, which the contract keeps): a day, month
+/// or year is a `time:Instant` with `time:inXSDDate`, `time:inXSDgYearMonth` or
+/// `time:inXSDgYear`; an interval `A/B` is a `time:Interval` whose `time:hasBeginning`
+/// and `time:hasEnd` are the instants `A` and `B`, named as the dates `A` and `B` would
+/// be. These are no `dg:` classes, so a date stays an entity of exactly one class.
+fn time_quads(w: &mut Writer, node: &NamedNode, value: &str) {
+    match value.split_once('/') {
+        Some((begin, end)) => {
+            w.add(node.clone(), rdf::TYPE, iri(time::INTERVAL));
+            for (p, v) in [(time::HAS_BEGINNING, begin), (time::HAS_END, end)] {
+                let instant = entity_iri(&EntityId::new(Class::Date, v));
+                w.add(node.clone(), p, instant.clone());
+                instant_quads(w, &instant, v);
+            }
+        }
+        None => instant_quads(w, node, value),
+    }
+}
+
+fn instant_quads(w: &mut Writer, node: &NamedNode, value: &str) {
+    let Some((p, datatype)) = xsd_of_date(value) else {
+        return;
+    };
+    w.add(node.clone(), rdf::TYPE, iri(time::INSTANT));
+    w.add(
+        node.clone(),
+        p,
+        Literal::new_typed_literal(value, iri(datatype)),
+    );
+}
+
+/// The OWL-Time property and XSD datatype of an ISO 8601 day (`2014-09-12`), month
+/// (`2015-10`) or year (`2016`); `None` for anything else.
+fn xsd_of_date(value: &str) -> Option<(&'static str, &'static str)> {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 if digits(0..4) => Some((time::IN_XSD_G_YEAR, xsd::G_YEAR)),
+        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => {
+            Some((time::IN_XSD_G_YEAR_MONTH, xsd::G_YEAR_MONTH))
+        }
+        10 if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => {
+            Some((time::IN_XSD_DATE, xsd::DATE))
+        }
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_map_to_owl_time_by_their_precision() {
+        assert_eq!(
+            xsd_of_date("2014-09-12"),
+            Some((time::IN_XSD_DATE, xsd::DATE))
+        );
+        assert_eq!(
+            xsd_of_date("2015-10"),
+            Some((time::IN_XSD_G_YEAR_MONTH, xsd::G_YEAR_MONTH))
+        );
+        assert_eq!(
+            xsd_of_date("2016"),
+            Some((time::IN_XSD_G_YEAR, xsd::G_YEAR))
+        );
+        for bad in ["", "201", "2014-9-12", "2014/09", "二〇一四", "2014-09-1x"] {
+            assert_eq!(xsd_of_date(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn iris_are_valid_whatever_the_label() {

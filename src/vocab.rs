@@ -25,6 +25,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("skos", skos::NS),
     ("dcterms", dcterms::NS),
     ("prov", prov::NS),
+    ("time", time::NS),
     ("xsd", xsd::NS),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("wd", "http://www.wikidata.org/entity/"),
@@ -106,7 +107,16 @@ pub mod prov {
 pub mod xsd {
     terms! { "http://www.w3.org/2001/XMLSchema#";
         NON_NEGATIVE_INTEGER = "nonNegativeInteger", INTEGER = "integer", DECIMAL = "decimal",
-        STRING = "string",
+        STRING = "string", DATE = "date", G_YEAR_MONTH = "gYearMonth", G_YEAR = "gYear",
+    }
+}
+
+/// OWL-Time: dates as instants and intervals.
+pub mod time {
+    terms! { "http://www.w3.org/2006/time#";
+        INSTANT = "Instant", INTERVAL = "Interval",
+        IN_XSD_DATE = "inXSDDate", IN_XSD_G_YEAR_MONTH = "inXSDgYearMonth",
+        IN_XSD_G_YEAR = "inXSDgYear", HAS_BEGINNING = "hasBeginning", HAS_END = "hasEnd",
     }
 }
 
