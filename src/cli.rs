@@ -139,9 +139,56 @@ pub enum Command {
         /// Keep NIF mention plumbing in --query output.
         #[arg(long)]
         nif: bool,
+        /// Render the drawing with Graphviz (`dot`) as svg or png instead of writing DOT.
+        #[arg(long, value_name = "FORMAT", value_parser = ["svg", "png"])]
+        render: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Check the store, or an RDF file, against the contract's SHACL shapes
+    /// (ontology/shapes.ttl); exit 1 when it does not conform.
+    Validate {
+        /// An RDF file to check instead of the store (the union of its graphs).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The file's RDF format [default: from its extension].
+        #[arg(long, short = 'f', value_name = "F")]
+        format: Option<String>,
+        /// Check against these shapes instead of the built-in ones.
+        #[arg(long, value_name = "SHAPES.ttl")]
+        shapes: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Answer SPARQL 1.1 Protocol queries over HTTP at /sparql, read-only.
+    Serve {
+        /// The address to listen on (loopback by default; another address exposes the
+        /// store to the network).
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Stop each query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        timeout: f64,
+        /// Return at most this many rows or triples per query.
+        #[arg(long, value_name = "N", default_value_t = 10_000)]
+        max_results: usize,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Send every graph of the store to a remote triplestore with the SPARQL 1.1 Graph
+    /// Store Protocol (PUT replaces each graph). Credentials come from the environment:
+    /// DIPLOGRAPH_PUSH_TOKEN, or DIPLOGRAPH_PUSH_USER and DIPLOGRAPH_PUSH_PASSWORD.
+    Push {
+        /// The Graph Store endpoint: Oxigraph http://HOST:7878/store, Fuseki
+        /// http://HOST:3030/DATASET/data, GraphDB http://HOST:7200/repositories/ID/rdf-graphs/service.
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// The parameter that names the graph (`graph-uri` for Virtuoso).
+        #[arg(long, value_name = "NAME", default_value = "graph")]
+        graph_param: String,
         #[command(flatten)]
         store: StoreArgs,
     },

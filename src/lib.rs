@@ -6,7 +6,9 @@
 //! (entities, mentions, relations, document fields, statements, using [`lexicon`] data)
 //! → [`graph`] (RDF quads per SCHEMA.md) → [`build`]/[`store`] (on-disk Oxigraph) →
 //! [`query`] (SPARQL) / [`rdfio`] (export) / [`dot`] (Graphviz) / [`eval`] (scores
-//! against gold annotations).
+//! against gold annotations). For linked-data users: [`validate`] (SHACL shapes),
+//! [`serve`] (a read-only SPARQL endpoint), [`push`] (to a remote triplestore),
+//! [`render`] (DOT to SVG or PNG).
 
 pub mod build;
 pub mod dot;
@@ -16,11 +18,15 @@ pub mod extract;
 pub mod graph;
 pub mod lexicon;
 mod model;
+pub mod push;
 pub mod query;
 pub mod rdfio;
+pub mod render;
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod text;
+pub mod validate;
 pub mod vocab;
 
 pub use error::{Error, Position, Result};

@@ -145,6 +145,7 @@ fn run(cli: Cli) -> Result<()> {
             depth,
             statements,
             nif,
+            render,
             output,
             store,
         } => {
@@ -168,7 +169,92 @@ fn run(cli: Cli) -> Result<()> {
                 }
             };
             let dot = diplograph::dot::to_dot(&store, &triples, nif);
-            with_output(output.as_deref(), |w| Ok(w.write_all(dot.as_bytes())?))
+            match render {
+                Some(format) => {
+                    let picture = diplograph::render::render(&dot, &format)?;
+                    with_output(output.as_deref(), |w| Ok(w.write_all(&picture)?))
+                }
+                None => with_output(output.as_deref(), |w| Ok(w.write_all(dot.as_bytes())?)),
+            }
+        }
+        Command::Validate {
+            file,
+            format,
+            shapes,
+            store,
+        } => {
+            let shapes = match shapes {
+                Some(p) => std::fs::read_to_string(&p)
+                    .with_context(|| format!("cannot read the shapes {}", p.display()))?,
+                None => diplograph::validate::SHAPES.to_string(),
+            };
+            let quads = match file {
+                Some(f) => diplograph::validate::read_file(&f, format.as_deref())?,
+                None => open_read(store.store)?
+                    .iter()
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
+            let report = diplograph::validate::validate(&quads, &shapes)?;
+            print!("{report}");
+            if !report.conforms() {
+                bail!(
+                    "the graph does not conform to the shapes: {} violation(s), listed above",
+                    report.violations.len()
+                );
+            }
+            Ok(())
+        }
+        Command::Serve {
+            bind,
+            timeout,
+            max_results,
+            store,
+        } => {
+            let timeout = Duration::try_from_secs_f64(timeout)
+                .ok()
+                .filter(|t| !t.is_zero())
+                .ok_or_else(|| anyhow!("--timeout must be a positive number of seconds"))?;
+            if max_results == 0 {
+                bail!("--max-results must be at least 1");
+            }
+            let path = store::location(store.store);
+            let db = diplograph::serve::open_store(&path)?;
+            let config = diplograph::serve::Config {
+                bind,
+                timeout,
+                max_results,
+                max_connections: 32,
+            };
+            if !bind.ip().is_loopback() {
+                eprintln!(
+                    "diplograph: note: {bind} is not a loopback address; other machines can query this store"
+                );
+            }
+            diplograph::serve::serve(db, &config, |url| {
+                eprintln!("serving {} read-only at {url}", path.display())
+            })
+            .with_context(|| format!("cannot serve on {bind}"))
+        }
+        Command::Push {
+            endpoint,
+            graph_param,
+            store,
+        } => {
+            use diplograph::push;
+            let target =
+                push::Target::new(&endpoint, &graph_param, push::Credentials::from_env()?)?;
+            let db = open_read(store.store)?;
+            let verbose = std::io::stderr().is_terminal();
+            let pushed = push::push(&db, &target, |graph, triples| {
+                if verbose {
+                    eprintln!("{graph}: {triples} triples");
+                }
+            })?;
+            println!(
+                "pushed {} graphs ({} triples) to {endpoint}",
+                pushed.graphs, pushed.triples
+            );
+            Ok(())
         }
         Command::Stats { store } => {
             let store = open_read(store.store)?;
