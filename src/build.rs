@@ -1,19 +1,45 @@
-//! Building: source files → their documents' graphs in the store.
+//! Building: source files → their documents' graphs in the store, in parallel,
+//! incrementally, in bounded memory.
 //!
-//! In: the inputs (files read one at a time, so memory does not grow with the corpus)
-//! and an open store. Out: for each file, every graph that came from a file of that name
-//! replaced in one transaction by the new ones (see [`crate::store::replace_source`]),
-//! the ontology graph refreshed, and a [`Summary`] of what was built. Two inputs with the
-//! same file name are refused before anything is written: their documents would share
-//! IRIs.
+//! In: the inputs (files, or text in memory), an open store and [`Options`]. Out: for
+//! every input whose bytes or extractor changed since it was last built, every graph that
+//! came from a file of that name replaced by the new ones, and its [`ledger`] record
+//! (content hash, extractor, path) written with them; the ontology graph refreshed; a
+//! [`Summary`]; [`Progress`] after each file.
+//!
+//! Guarantees:
+//! - **Atomic per file.** A reader sees a file's old graphs or its new ones, never a mix
+//!   (see [`crate::load`]). Two inputs with the same file name are refused before
+//!   anything is written: their documents would share IRIs.
+//! - **Checked first.** Without `keep_going`, every changed file is read and decoded
+//!   before anything is written, and the first bad one fails the build with the store
+//!   unchanged. With it, a file that cannot be read is recorded in
+//!   [`Summary::failures`] and the others are built.
+//! - **Incremental.** A file whose SHA-256 and extractor ([`ledger::built_with`]) match
+//!   its record is neither read again nor extracted (unless `force`). A file with no
+//!   documents is skipped: its earlier graphs, if any, stay.
+//! - **Deleted files.** When inputs were found by searching directories
+//!   ([`Options::roots`]), a file the ledger places under one of those directories whose
+//!   name is no longer among the inputs has its graphs and record removed. Files named
+//!   one by one never remove anything else.
+//! - **Fast and flat.** Files are read, hashed and extracted on `threads` workers
+//!   ([`crate::pipeline`]) and written in input order through a window of a few files;
+//!   new files go to Oxigraph's bulk loader. Memory is bounded by the window and the
+//!   batch sizes, not by the corpus. The output does not depend on the number of threads.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
+use oxigraph::model::Quad;
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
-use crate::{Class, EntityId, Extractor, source, store};
+use crate::ledger::{self, Record};
+use crate::load::Writer;
+pub use crate::load::Batches;
+use crate::{Class, Extractor, graph, pipeline, source, store};
 
 /// One input: a file to read, or text already in memory (the bundled corpus).
 #[derive(Debug, Clone)]
@@ -30,6 +56,22 @@ impl Input {
         }
     }
 
+    /// How messages name it.
+    fn shown(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Text { name, .. } => name.clone(),
+        }
+    }
+
+    /// A file on disk (not standard input).
+    fn disk_path(&self) -> Option<&Path> {
+        match self {
+            Input::File(p) if p.as_os_str() != "-" => Some(p),
+            _ => None,
+        }
+    }
+
     fn read(&self, options: &source::ReadOptions) -> Result<source::SourceFile> {
         match self {
             Input::File(p) => source::read_with(p, options),
@@ -40,13 +82,40 @@ impl Input {
     }
 }
 
+/// How a build reads its inputs, what it does with one it cannot read, and how it works.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub reading: source::ReadOptions,
+    /// Go on past a file that cannot be read (recording it in [`Summary::failures`]);
+    /// without it, every changed file is read and checked before anything is written, and
+    /// the first bad one fails the build with the store unchanged.
+    pub keep_going: bool,
+    /// Extract every input, even those whose bytes and extractor are unchanged.
+    pub force: bool,
+    /// Threads that extract (and, in a build, that the bulk loader sorts and writes
+    /// on); 0 means one per core.
+    pub threads: usize,
+    /// The directories the inputs were found in: files recorded under them that are no
+    /// longer among the inputs are removed.
+    pub roots: Vec<PathBuf>,
+    /// Batch sizes of the writer; `None` for the defaults.
+    pub batches: Option<Batches>,
+}
+
 /// What a build did.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
+    /// Files extracted and written.
     pub files: usize,
+    /// Files skipped because their bytes and extractor are unchanged.
+    pub unchanged: usize,
+    /// Files no longer found under the input directories, whose graphs were removed.
+    pub removed: Vec<String>,
+    /// Documents of the files written.
     pub documents: usize,
+    /// Statements of the files written.
     pub statements: usize,
-    /// Distinct entities per class.
+    /// Distinct entities per class in the files written.
     pub entities: BTreeMap<Class, usize>,
     /// Quads in the store afterwards.
     pub quads: usize,
@@ -57,93 +126,509 @@ pub struct Summary {
     pub failures: Vec<String>,
 }
 
-/// How a build reads its inputs and what it does with one it cannot read.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    pub reading: source::ReadOptions,
-    /// Go on past a file that cannot be read (recording it in [`Summary::failures`]);
-    /// without it, every file is read and checked before anything is written, and the
-    /// first bad one fails the build with the store unchanged.
-    pub keep_going: bool,
+/// Where a build is, after each input.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    /// Inputs done (written, skipped or failed) and in all.
+    pub done: usize,
+    pub total: usize,
+    /// Bytes of the inputs done and in all (text in memory counts its UTF-8 length).
+    pub bytes_done: u64,
+    pub bytes_total: u64,
 }
 
-/// Builds `inputs` into `db` (at `path`, for messages). `on_file` hears of each file done.
+/// What the first pass learns of an input.
+struct Survey {
+    bytes: u64,
+    hash: Option<String>,
+    /// The bytes and extractor match the ledger.
+    unchanged: bool,
+    error: Option<Error>,
+}
+
+/// One file, extracted, ready to write.
+struct Extracted {
+    name: String,
+    documents: usize,
+    statements: usize,
+    /// Hashes of the entities' identities, for distinct counts without keeping names.
+    entities: Vec<(Class, u64)>,
+    quads: Vec<Quad>,
+    warnings: Vec<String>,
+}
+
+/// Builds `inputs` into `db` (at `path`, for messages) with default options.
 pub fn build(
     db: &Store,
     path: &Path,
     extractor: &Extractor,
     inputs: &[Input],
-    on_file: impl FnMut(&str),
+    on_progress: impl FnMut(&Progress),
 ) -> Result<Summary> {
-    build_with(db, path, extractor, inputs, &Options::default(), on_file)
+    build_with(db, path, extractor, inputs, &Options::default(), on_progress)
 }
 
-/// [`build`], reading and going on as `options` say.
+/// [`build`], reading, going on and working as `options` say.
 pub fn build_with(
     db: &Store,
     path: &Path,
     extractor: &Extractor,
     inputs: &[Input],
     options: &Options,
-    mut on_file: impl FnMut(&str),
+    mut on_progress: impl FnMut(&Progress),
 ) -> Result<Summary> {
+    refuse_shared_names(inputs)?;
+    let threads = match options.threads {
+        0 => pipeline::default_threads(),
+        n => n,
+    };
+    let built_with = ledger::built_with(
+        extractor.lexicon().fingerprint(),
+        options.reading.encoding.map(|e| e.name()),
+    );
+    let records = ledger::read(db).map_err(|e| store::storage_error(path, e))?;
+
+    // standard input can be read only once: read it now, and use what was read
+    let stdin = Mutex::new(None);
+    if inputs.iter().any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-")) {
+        let source = source::read_with(Path::new("-"), &options.reading)?;
+        *stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(source);
+    }
+
+    // first pass: hash every input, check the changed ones
+    let mut surveys = Vec::with_capacity(inputs.len());
+    let survey = |input: &Input| survey(input, options, &records, &built_with, &stdin);
+    pipeline::ordered(inputs, threads, 4 * threads, survey, |_, s| -> Result<()> {
+        surveys.push(s);
+        Ok(())
+    })?;
+    let mut summary = Summary::default();
+    if !options.keep_going
+        && let Some(e) = surveys.iter_mut().find_map(|s| s.error.take())
+    {
+        return Err(e);
+    }
+
+    // the bulk loader sorts and writes on as many threads as extraction uses
+    let batches = options.batches.unwrap_or(Batches {
+        threads,
+        ..Batches::default()
+    });
+    let mut writer = Writer::new(db, path, batches);
+    store::load_ontology(db, path)?;
+    for name in deleted(path, inputs, &options.roots, &records) {
+        writer.remove(&name)?;
+        summary.removed.push(name);
+    }
+
+    let total = inputs.len();
+    let bytes_total = surveys.iter().map(|s| s.bytes).sum();
+    let mut progress = Progress {
+        done: 0,
+        total,
+        bytes_done: 0,
+        bytes_total,
+    };
+    // inputs that need no extraction are done at once
+    let mut todo: Vec<(usize, Option<String>, u64)> = Vec::new();
+    for (i, (input, s)) in inputs.iter().zip(&mut surveys).enumerate() {
+        if let Some(e) = s.error.take() {
+            summary.failures.push(e.to_string());
+        } else if s.unchanged {
+            summary.unchanged += 1;
+            if let Some(r) = moved_record(path, input, &records) {
+                writer.rerecord(&r.name, &r.quads())?;
+            }
+        } else {
+            todo.push((i, s.hash.take(), s.bytes));
+            continue;
+        }
+        progress.done += 1;
+        progress.bytes_done += s.bytes;
+    }
+    on_progress(&progress);
+
+    // second pass: extract the changed inputs in parallel, write them in order
+    let mut entities: HashSet<(Class, u64)> = HashSet::new();
+    let extract = |(i, hash, _): &(usize, Option<String>, u64)| {
+        extract(extractor, &inputs[*i], options, &stdin).map(|x| (x, hash.clone()))
+    };
+    let window = 2 * threads + 2;
+    pipeline::ordered(&todo, threads, window, extract, |k, done| -> Result<()> {
+        let input = &inputs[todo[k].0];
+        progress.done += 1;
+        progress.bytes_done += todo[k].2;
+        match done {
+            Err(e) if options.keep_going => summary.failures.push(e.to_string()),
+            Err(e) => return Err(e),
+            Ok((x, hash)) => {
+                summary.warnings.extend(x.warnings);
+                if x.documents > 0 {
+                    summary.files += 1;
+                    summary.documents += x.documents;
+                    summary.statements += x.statements;
+                    entities.extend(x.entities);
+                    let mut quads = x.quads;
+                    if let Some(hash) = hash {
+                        let record = Record {
+                            name: x.name.clone(),
+                            hash,
+                            built_with: built_with.clone(),
+                            path: input.disk_path().map(|p| ledger::relative_path(path, p)),
+                        };
+                        quads.extend(record.quads());
+                    }
+                    if records.contains_key(&x.name) || has_graphs(db, path, &x.name)? {
+                        writer.replace(&x.name, &quads)?;
+                    } else {
+                        writer.add(quads)?;
+                    }
+                }
+            }
+        }
+        on_progress(&progress);
+        Ok(())
+    })?;
+    writer.finish()?;
+    store::flush(db, path)?;
+    for (class, _) in &entities {
+        *summary.entities.entry(*class).or_default() += 1;
+    }
+    summary.quads = db.len().map_err(|e| store::storage_error(path, e))?;
+    Ok(summary)
+}
+
+/// Reads and extracts `inputs` on `options.threads` workers and hands each file's quads
+/// to `sink` in input order (what `diplograph extract` writes); memory is bounded by a
+/// window of a few files, whatever the corpus. Without `keep_going` every input is read
+/// and checked before the first quad goes to `sink`, and the first bad one is the error;
+/// with it, bad inputs are left out and listed in [`Summary::failures`]. The summary
+/// counts files, documents, statements and entities as a build's does; nothing is
+/// skipped as unchanged, and `quads` counts the quads handed to `sink`.
+pub fn extract_each<E: From<Error>>(
+    extractor: &Extractor,
+    inputs: &[Input],
+    options: &Options,
+    mut sink: impl FnMut(Vec<Quad>) -> std::result::Result<(), E>,
+) -> std::result::Result<Summary, E> {
+    refuse_shared_names(inputs)?;
+    let threads = match options.threads {
+        0 => pipeline::default_threads(),
+        n => n,
+    };
+    let stdin = Mutex::new(None);
+    if inputs.iter().any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-")) {
+        let source = source::read_with(Path::new("-"), &options.reading)?;
+        *stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(source);
+    }
+    if !options.keep_going {
+        let check = |input: &Input| match input.disk_path() {
+            Some(_) => input.read(&options.reading).err(),
+            None => None,
+        };
+        pipeline::ordered(inputs, threads, 4 * threads, check, |_, e| match e {
+            Some(e) => Err(e),
+            None => Ok(()),
+        })?;
+    }
+    let mut summary = Summary::default();
+    let mut entities: HashSet<(Class, u64)> = HashSet::new();
+    let work = |input: &Input| extract(extractor, input, options, &stdin);
+    pipeline::ordered(inputs, threads, 2 * threads + 2, work, |_, done| {
+        match done {
+            Err(e) if options.keep_going => summary.failures.push(e.to_string()),
+            Err(e) => return Err(E::from(e)),
+            Ok(x) => {
+                summary.warnings.extend(x.warnings);
+                summary.files += 1;
+                summary.documents += x.documents;
+                summary.statements += x.statements;
+                summary.quads += x.quads.len();
+                entities.extend(x.entities);
+                sink(x.quads)?;
+            }
+        }
+        Ok(())
+    })?;
+    for (class, _) in &entities {
+        *summary.entities.entry(*class).or_default() += 1;
+    }
+    Ok(summary)
+}
+
+/// Refuses two inputs with the same file name.
+fn refuse_shared_names(inputs: &[Input]) -> Result<()> {
     let mut names: HashMap<String, &Input> = HashMap::new();
     for input in inputs {
         if let Some(other) = names.insert(input.name(), input) {
-            let shown = |i: &Input| match i {
-                Input::File(p) => p.display().to_string(),
-                Input::Text { name, .. } => name.clone(),
-            };
             return Err(Error::input(
-                Path::new(&shown(input)),
+                Path::new(&input.shown()),
                 None,
                 format!(
                     "has the same file name as {}, so their documents would share IRIs; rename one",
-                    shown(other)
+                    other.shown()
                 ),
             ));
         }
     }
-    if !options.keep_going {
-        // standard input can be read only once; text in memory needs no check
-        for input in inputs {
-            if let Input::File(p) = input
-                && p.as_os_str() != "-"
-            {
-                input.read(&options.reading)?;
-            }
-        }
-    }
-    store::load_ontology(db, path)?;
-    let mut summary = Summary::default();
-    let mut entities: BTreeSet<EntityId> = BTreeSet::new();
-    for input in inputs {
-        let source = match input.read(&options.reading) {
-            Ok(source) => source,
-            Err(e) if options.keep_going => {
-                summary.failures.push(e.to_string());
-                continue;
-            }
-            Err(e) => return Err(e),
+    Ok(())
+}
+
+/// The first pass over one input: its size and hash, whether it changed, and (without
+/// `keep_going`, for a changed file) whether it can be read.
+fn survey(
+    input: &Input,
+    options: &Options,
+    records: &HashMap<String, Record>,
+    built_with: &str,
+    stdin: &Mutex<Option<source::SourceFile>>,
+) -> Survey {
+    let bytes = match input {
+        Input::File(p) if p.as_os_str() == "-" => stdin
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|s| s.text.clone().into_bytes()),
+        Input::File(p) => std::fs::read(p).ok(),
+        Input::Text { text, .. } => Some(text.clone().into_bytes()),
+    };
+    let Some(bytes) = bytes else {
+        // say what is wrong the way reading says it
+        let error = input.read(&options.reading).err().unwrap_or_else(|| {
+            Error::input(
+                Path::new(&input.shown()),
+                None,
+                "could not be read; check that it exists and is readable",
+            )
+        });
+        return Survey {
+            bytes: 0,
+            hash: None,
+            unchanged: false,
+            error: Some(error),
         };
-        summary.warnings.extend(source.warnings.iter().cloned());
-        let built = crate::build_source(extractor, &source);
-        if built.documents.is_empty() {
-            continue;
-        }
-        store::replace_source(db, path, &source.name, &built.quads)?;
-        summary.files += 1;
-        summary.documents += built.documents.len();
-        for d in &built.documents {
-            summary.statements += d.statements.len();
-            entities.extend(d.entities.keys().cloned());
-        }
-        on_file(&source.name);
+    };
+    let hash = ledger::hash(&bytes);
+    let unchanged = !options.force
+        && records
+            .get(&input.name())
+            .is_some_and(|r| r.hash == hash && r.built_with == built_with);
+    let error = match input.disk_path() {
+        Some(_) if !unchanged => input.read(&options.reading).err(),
+        _ => None,
+    };
+    Survey {
+        bytes: bytes.len() as u64,
+        hash: Some(hash),
+        unchanged,
+        error,
     }
-    store::flush(db, path)?;
-    for id in &entities {
-        *summary.entities.entry(id.class).or_default() += 1;
+}
+
+/// Reads and extracts one input and builds its quads.
+fn extract(
+    extractor: &Extractor,
+    input: &Input,
+    options: &Options,
+    stdin: &Mutex<Option<source::SourceFile>>,
+) -> Result<Extracted> {
+    let source = match input {
+        Input::File(p) if p.as_os_str() == "-" => stdin
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .ok_or_else(|| Error::input(Path::new("-"), None, "standard input was read already"))?,
+        _ => input.read(&options.reading)?,
+    };
+    let documents = extractor.extract(&source);
+    let mut entities = Vec::new();
+    let mut statements = 0;
+    let mut quads = Vec::new();
+    for d in &documents {
+        statements += d.statements.len();
+        for id in d.entities.keys() {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            id.key.hash(&mut h);
+            entities.push((id.class, h.finish()));
+        }
+        quads.extend(graph::document_quads(d));
     }
-    summary.quads = db.len().map_err(|e| store::storage_error(path, e))?;
-    Ok(summary)
+    Ok(Extracted {
+        name: source.name,
+        documents: documents.len(),
+        statements,
+        entities,
+        quads,
+        warnings: source.warnings,
+    })
+}
+
+/// Does the store hold graphs of a file named `name` that the ledger does not know of
+/// (built before the ledger existed)?
+fn has_graphs(db: &Store, path: &Path, name: &str) -> Result<bool> {
+    store::graphs_of_source(db, name)
+        .map(|g| !g.is_empty())
+        .map_err(|e| store::storage_error(path, e))
+}
+
+/// The record of an unchanged input that now lies elsewhere, with its new path.
+fn moved_record(path: &Path, input: &Input, records: &HashMap<String, Record>) -> Option<Record> {
+    let p = input.disk_path()?;
+    let record = records.get(&input.name())?;
+    let now = ledger::relative_path(path, p);
+    (record.path.as_deref() != Some(now.as_str())).then(|| Record {
+        path: Some(now),
+        ..record.clone()
+    })
+}
+
+/// The files the ledger places under one of `roots` that are no longer among `inputs`.
+fn deleted(
+    store_path: &Path,
+    inputs: &[Input],
+    roots: &[PathBuf],
+    records: &HashMap<String, Record>,
+) -> Vec<String> {
+    if roots.is_empty() {
+        return Vec::new();
+    }
+    let roots: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| std::fs::canonicalize(r).ok())
+        .collect();
+    let present: HashSet<String> = inputs.iter().map(Input::name).collect();
+    let mut gone: Vec<String> = records
+        .values()
+        .filter(|r| !present.contains(&r.name))
+        .filter(|r| {
+            r.path.as_deref().is_some_and(|p| {
+                let at = ledger::resolve(store_path, p);
+                roots.iter().any(|root| ledger::is_under(&at, root))
+            })
+        })
+        .map(|r| r.name.clone())
+        .collect();
+    gone.sort();
+    gone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Quad;
+
+    /// A build into an in-memory store of the files under `dir`, found as a directory.
+    fn build_dir(db: &Store, store_dir: &Path, dir: &Path, threads: usize) -> Summary {
+        let inputs: Vec<Input> = source::expand_paths(&[dir.to_path_buf()])
+            .unwrap()
+            .into_iter()
+            .map(Input::File)
+            .collect();
+        let options = Options {
+            threads,
+            roots: vec![dir.to_path_buf()],
+            ..Options::default()
+        };
+        let extractor = Extractor::new(crate::Lexicon::builtin());
+        build_with(db, store_dir, &extractor, &inputs, &options, |_| {}).unwrap()
+    }
+
+    fn sorted(db: &Store) -> Vec<String> {
+        let mut quads: Vec<String> = db
+            .iter()
+            .map(|q: std::result::Result<Quad, _>| q.unwrap().to_string())
+            .collect();
+        quads.sort();
+        quads
+    }
+
+    fn corpus() -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("corpus");
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        let seed = include_str!("../data/corpus/sco-2014-dushanbe.txt");
+        std::fs::write(dir.join("a.txt"), seed).unwrap();
+        std::fs::write(dir.join("b.txt"), "中国支持上海合作组织。\n").unwrap();
+        std::fs::write(dir.join("sub/c.txt"), "俄罗斯欢迎哈萨克斯坦担任主席国。\n").unwrap();
+        (tmp, dir)
+    }
+
+    #[test]
+    fn unchanged_files_are_skipped_and_changed_ones_leave_what_a_fresh_build_leaves() {
+        let (tmp, dir) = corpus();
+        let store_dir = tmp.path().join("db");
+        std::fs::create_dir_all(&store_dir).unwrap();
+        let db = Store::new().unwrap();
+        let first = build_dir(&db, &store_dir, &dir, 2);
+        assert_eq!((first.files, first.unchanged), (3, 0));
+        let built = sorted(&db);
+        let again = build_dir(&db, &store_dir, &dir, 2);
+        assert_eq!((again.files, again.unchanged), (0, 3));
+        assert_eq!(sorted(&db), built);
+
+        std::fs::write(dir.join("b.txt"), "中国支持联合国。\n").unwrap();
+        let third = build_dir(&db, &store_dir, &dir, 2);
+        assert_eq!((third.files, third.unchanged), (1, 2));
+        let fresh = Store::new().unwrap();
+        build_dir(&fresh, &store_dir, &dir, 2);
+        assert_eq!(sorted(&db), sorted(&fresh));
+        assert!(sorted(&db).iter().any(|q| q.contains("联合国")));
+    }
+
+    #[test]
+    fn a_directory_build_removes_files_gone_from_it() {
+        let (tmp, dir) = corpus();
+        let store_dir = tmp.path().join("db");
+        std::fs::create_dir_all(&store_dir).unwrap();
+        let db = Store::new().unwrap();
+        build_dir(&db, &store_dir, &dir, 1);
+        std::fs::remove_file(dir.join("sub/c.txt")).unwrap();
+        let summary = build_dir(&db, &store_dir, &dir, 1);
+        assert_eq!(summary.removed, ["c.txt"]);
+        assert!(store::graphs_of_source(&db, "c.txt").unwrap().is_empty());
+        assert!(!ledger::read(&db).unwrap().contains_key("c.txt"));
+        let fresh = Store::new().unwrap();
+        build_dir(&fresh, &store_dir, &dir, 1);
+        assert_eq!(sorted(&db), sorted(&fresh));
+    }
+
+    #[test]
+    fn the_store_does_not_depend_on_the_number_of_threads() {
+        let (tmp, dir) = corpus();
+        let store_dir = tmp.path().join("db");
+        std::fs::create_dir_all(&store_dir).unwrap();
+        let (one, four) = (Store::new().unwrap(), Store::new().unwrap());
+        build_dir(&one, &store_dir, &dir, 1);
+        build_dir(&four, &store_dir, &dir, 4);
+        assert_eq!(sorted(&one), sorted(&four));
+    }
+
+    #[test]
+    fn extract_each_hands_over_every_file_in_input_order() {
+        let (_tmp, dir) = corpus();
+        let inputs: Vec<Input> = source::expand_paths(&[dir])
+            .unwrap()
+            .into_iter()
+            .map(Input::File)
+            .collect();
+        let extractor = Extractor::new(crate::Lexicon::builtin());
+        let expected: Vec<Quad> = inputs
+            .iter()
+            .flat_map(|i| crate::build_source(&extractor, &i.read(&Default::default()).unwrap()).quads)
+            .collect();
+        for threads in [1, 3] {
+            let options = Options {
+                threads,
+                ..Options::default()
+            };
+            let mut got = Vec::new();
+            let summary = extract_each(&extractor, &inputs, &options, |q| -> Result<()> {
+                got.extend(q);
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(summary.files, 3);
+            assert!(got == expected, "{threads} threads");
+        }
+    }
 }

@@ -70,8 +70,14 @@ pub enum Command {
         lexicon: LexiconArgs,
         #[command(flatten)]
         input: InputArgs,
+        /// Files extracted at once [default: one per core].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        threads: Option<u32>,
     },
-    /// Extract documents into the store, replacing each document's graph.
+    /// Extract documents into the store, replacing each file's graphs. Files whose bytes,
+    /// lexicons and diplograph version are unchanged since they were built are skipped;
+    /// building a directory removes the graphs of files that were built from under it
+    /// and are gone.
     Build {
         /// Files or directories [default: the bundled corpus, data/corpus].
         #[arg(value_name = "PATH")]
@@ -82,6 +88,12 @@ pub enum Command {
         lexicon: LexiconArgs,
         #[command(flatten)]
         input: InputArgs,
+        /// Files extracted at once [default: one per core].
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+        threads: Option<u32>,
+        /// Extract and write every file again, even unchanged ones.
+        #[arg(long)]
+        force: bool,
     },
     /// Run a SPARQL query over the union of all graphs.
     Query {
@@ -170,7 +182,7 @@ pub enum Command {
         #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:7878")]
         bind: std::net::SocketAddr,
         /// Stop each query after this many seconds.
-        #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+        #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = seconds)]
         timeout: f64,
         /// Return at most this many rows or triples per query.
         #[arg(long, value_name = "N", default_value_t = 10_000)]

@@ -12,7 +12,7 @@
 //! original text, end exclusive, and `nif:anchorOf` equals that span of `nif:isString`;
 //! quads come out in a deterministic order.
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, QuadRef, Term};
 
 use crate::model::{Annotated, Class, DocKind, Entity, EntityId};
 use crate::text::Offsets;
@@ -278,9 +278,20 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     }
     let mut quads = w.quads;
     quads.extend(lexicon.quads);
-    let mut seen = std::collections::HashSet::new();
-    quads.retain(|q| seen.insert(q.clone()));
+    dedup(&mut quads);
     quads
+}
+
+/// Drops repeated quads (a sentence two statements share, a relation stated twice),
+/// keeping the first of each: a fast hash over borrowed quads, no copies.
+fn dedup(quads: &mut Vec<Quad>) {
+    let keep: Vec<bool> = {
+        let mut seen: std::collections::HashSet<QuadRef<'_>, rustc_hash::FxBuildHasher> =
+            std::collections::HashSet::with_capacity_and_hasher(quads.len(), Default::default());
+        quads.iter().map(|q| seen.insert(q.as_ref())).collect()
+    };
+    let mut keep = keep.into_iter();
+    quads.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// A NIF string of the document (a mention or a sentence): its type, context, code-point

@@ -160,8 +160,16 @@ pub struct Lexicon {
     targets: Vec<Vec<Target>>,
     titles_ac: AhoCorasick,
     cues_ac: AhoCorasick,
+    /// Head nouns that may stand bare (`any`), as written; pattern i is `heads[head_of[i]]`.
+    heads_ac: AhoCorasick,
+    head_of: Vec<usize>,
+    /// Boundary words, and cues of more than one character, as written.
+    boundaries_ac: AhoCorasick,
+    cue_words_ac: AhoCorasick,
     org_by_name: HashMap<String, usize>,
     state_by_iso: HashMap<String, usize>,
+    /// SHA-256 of every table it was compiled from (see [`Lexicon::fingerprint`]).
+    fingerprint: String,
 }
 
 /// The file names a lexicon directory may hold.
@@ -200,6 +208,23 @@ struct Files {
 }
 
 impl Files {
+    /// `sha256:` and the digest of every table's file name and text, in [`TABLES`] order
+    /// (built-in rows first, then each `--lexicon` directory's).
+    fn fingerprint(&mut self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for name in TABLES {
+            for (path, text) in self.slot(name).iter() {
+                let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+                for part in [file.unwrap_or_default().as_bytes(), text.as_bytes()] {
+                    h.update((part.len() as u64).to_le_bytes());
+                    h.update(part);
+                }
+            }
+        }
+        crate::ledger::hex_digest(&h.finalize())
+    }
+
     fn slot(&mut self, name: &str) -> &mut Vec<(PathBuf, String)> {
         match name {
             "states.tsv" => &mut self.states,
@@ -286,7 +311,8 @@ impl Lexicon {
         Lexicon::compile(files)
     }
 
-    fn compile(files: Files) -> Result<Lexicon> {
+    fn compile(mut files: Files) -> Result<Lexicon> {
+        let fingerprint = files.fingerprint();
         let states = rows(
             &files.states,
             &["iso3", "zh", "en", "abbr", "aliases", "status", "qid"],
@@ -505,6 +531,30 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(cues.iter().map(|c| normalize(&c.cue)))
             .map_err(|e| Error::store(format!("cannot compile the cue automaton: {e}")))?;
+        let head_of: Vec<usize> = (0..heads.len())
+            .filter(|&i| !heads[i].bracketed_only)
+            .collect();
+        let overlapping = |what: &str, words: Vec<&str>| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(words)
+                .map_err(|e| Error::store(format!("cannot compile the {what} automaton: {e}")))
+        };
+        let heads_ac = overlapping(
+            "head noun",
+            head_of.iter().map(|&i| heads[i].head.as_str()).collect(),
+        )?;
+        let boundaries_ac = overlapping(
+            "boundary word",
+            boundaries.iter().map(String::as_str).collect(),
+        )?;
+        let cue_words_ac = overlapping(
+            "cue word",
+            cues.iter()
+                .map(|c| c.cue.as_str())
+                .filter(|c| c.chars().count() > 1)
+                .collect(),
+        )?;
         let org_by_name = orgs
             .iter()
             .enumerate()
@@ -530,8 +580,13 @@ impl Lexicon {
             targets,
             titles_ac,
             cues_ac,
+            heads_ac,
+            head_of,
+            boundaries_ac,
+            cue_words_ac,
             org_by_name,
             state_by_iso,
+            fingerprint,
         })
     }
 
@@ -571,6 +626,39 @@ impl Lexicon {
         self.cues_ac
             .find_iter(norm)
             .map(|m| (m.range(), &self.cues[m.pattern().as_usize()]))
+    }
+
+    /// `sha256:` and the digest of the tables this lexicon was compiled from: two
+    /// lexicons with the same fingerprint extract the same way.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// Every occurrence in `norm` of a head noun that may stand bare (`any` in
+    /// heads.tsv), overlapping ones included: (index in [`Lexicon::heads`], byte range).
+    pub fn find_bare_heads<'a>(
+        &'a self,
+        norm: &'a str,
+    ) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + 'a {
+        self.heads_ac
+            .find_overlapping_iter(norm)
+            .map(|m| (self.head_of[m.pattern().as_usize()], m.range()))
+    }
+
+    /// The byte offsets in `norm` where a boundary word (boundaries.tsv) ends.
+    pub fn boundary_ends(&self, norm: &str) -> Vec<usize> {
+        self.boundaries_ac
+            .find_overlapping_iter(norm)
+            .map(|m| m.end())
+            .collect()
+    }
+
+    /// The byte offsets in `norm` where a statement cue of more than one character ends.
+    pub fn cue_word_ends(&self, norm: &str) -> Vec<usize> {
+        self.cue_words_ac
+            .find_overlapping_iter(norm)
+            .map(|m| m.end())
+            .collect()
     }
 
     /// The organization whose canonical name is `zh`.

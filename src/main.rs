@@ -52,15 +52,30 @@ fn run(cli: Cli) -> Result<()> {
             output,
             lexicon,
             input,
+            threads,
         } => {
             let format = rdf_format(format.as_deref(), output.as_deref())?;
-            let reading = reading(&input)?;
+            let options = diplograph::build::Options {
+                reading: reading(&input)?,
+                keep_going: input.keep_going,
+                threads: threads.map_or(0, |n| n as usize),
+                ..Default::default()
+            };
             let extractor = extractor(&lexicon.lexicon)?;
-            let (quads, failures) = extract(&extractor, &paths, &reading, input.keep_going)?;
+            let (inputs, mut failures) = extract_inputs(&paths, input.keep_going)?;
+            let mut summary = None;
             with_output(output.as_deref(), |w| {
-                rdfio::write_quads(format, quads, w)?;
+                let mut out = rdfio::QuadWriter::new(format, w);
+                let write = |quads| -> Result<()> { Ok(out.write(quads)?) };
+                summary = Some(diplograph::build::extract_each(
+                    &extractor, &inputs, &options, write,
+                )?);
+                out.finish()?;
                 Ok(())
             })?;
+            let summary = summary.unwrap_or_default();
+            warn(&summary.warnings);
+            failures.extend(summary.failures);
             gone_on_past(&failures)
         }
         Command::Build {
@@ -68,7 +83,16 @@ fn run(cli: Cli) -> Result<()> {
             store,
             lexicon,
             input,
-        } => build(paths, store.store, &lexicon.lexicon, &input),
+            threads,
+            force,
+        } => build(
+            paths,
+            store.store,
+            &lexicon.lexicon,
+            &input,
+            threads.map_or(0, |n| n as usize),
+            force,
+        ),
         Command::Query {
             query,
             file,
@@ -372,14 +396,9 @@ fn reading(input: &InputArgs) -> Result<source::ReadOptions> {
     Ok(source::ReadOptions { encoding })
 }
 
-/// `extract`: the quads of every input; with `keep_going`, the inputs that failed are
-/// reported and left out, else the first failure is the error. Warnings go to stderr.
-fn extract(
-    extractor: &Extractor,
-    paths: &[PathBuf],
-    reading: &source::ReadOptions,
-    keep_going: bool,
-) -> Result<(Vec<oxigraph::model::Quad>, Vec<String>)> {
+/// `extract`'s inputs: the files `paths` name; with `keep_going`, paths that cannot be
+/// searched are reported and left out, else the first is the error.
+fn extract_inputs(paths: &[PathBuf], keep_going: bool) -> Result<(Vec<Input>, Vec<String>)> {
     let (files, errors) = source::expand_all(paths);
     let mut failures = Vec::new();
     for e in errors {
@@ -389,18 +408,7 @@ fn extract(
         }
     }
     source::check_distinct_names(&files)?;
-    let mut quads = Vec::new();
-    for path in &files {
-        match source::read_with(path, reading) {
-            Ok(file) => {
-                warn(&file.warnings);
-                quads.extend(diplograph::build_source(extractor, &file).quads);
-            }
-            Err(e) if keep_going => failures.push(e.to_string()),
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok((quads, failures))
+    Ok((files.into_iter().map(Input::File).collect(), failures))
 }
 
 fn warn(warnings: &[String]) {
@@ -427,14 +435,24 @@ fn build(
     store_flag: Option<PathBuf>,
     lexicon: &[PathBuf],
     input: &InputArgs,
+    threads: usize,
+    force: bool,
 ) -> Result<()> {
     let started = Instant::now();
-    let options = diplograph::build::Options {
+    let mut options = diplograph::build::Options {
         reading: reading(input)?,
         keep_going: input.keep_going,
+        threads,
+        force,
+        ..Default::default()
     };
     let extractor = extractor(lexicon)?;
     let mut failures = Vec::new();
+    // files gone from the directories searched are removed, unless one could not be searched
+    options.roots = match paths.is_empty() {
+        true => vec![PathBuf::from("data/corpus")],
+        false => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
+    };
     let inputs: Vec<Input> = if paths.is_empty() {
         let dir = Path::new("data/corpus");
         if dir.is_dir() {
@@ -453,6 +471,9 @@ fn build(
         }
     } else {
         let (files, errors) = source::expand_all(&paths);
+        if !errors.is_empty() {
+            options.roots.clear();
+        }
         for e in errors {
             match input.keep_going {
                 true => failures.push(e.to_string()),
@@ -463,7 +484,11 @@ fn build(
     };
     let path = store::location(store_flag);
     let db = store::open(&path)?;
-    let summary = diplograph::build::build_with(&db, &path, &extractor, &inputs, &options, |_| {})?;
+    let mut bar = ProgressBar::new();
+    let summary = diplograph::build::build_with(&db, &path, &extractor, &inputs, &options, |p| {
+        bar.show(p)
+    })?;
+    bar.finish();
     warn(&summary.warnings);
     failures.extend(summary.failures.iter().cloned());
     let classes: Vec<String> = Class::ALL
@@ -476,11 +501,63 @@ fn build(
         summary.files,
         summary.documents
     );
+    if summary.unchanged > 0 {
+        println!("unchanged: {} file(s), skipped", summary.unchanged);
+    }
+    if !summary.removed.is_empty() {
+        println!(
+            "removed: {} file(s) no longer found: {}",
+            summary.removed.len(),
+            summary.removed.join(", ")
+        );
+    }
     println!("entities: {}", classes.join(", "));
     println!("statements: {}", summary.statements);
     println!("quads in store: {}", summary.quads);
     println!("seconds: {:.2}", started.elapsed().as_secs_f64());
     gone_on_past(&failures)
+}
+
+/// A build's progress bar: drawn on standard error when it is a terminal and the build
+/// has run for a second, so short builds print nothing but their summary.
+struct ProgressBar {
+    bar: Option<indicatif::ProgressBar>,
+    started: Instant,
+}
+
+impl ProgressBar {
+    fn new() -> ProgressBar {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::hidden();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {decimal_bytes}/{decimal_total_bytes} {msg} ({eta} left)",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        ProgressBar {
+            bar,
+            started: Instant::now(),
+        }
+    }
+
+    fn show(&mut self, p: &diplograph::build::Progress) {
+        let Some(bar) = &self.bar else { return };
+        if bar.is_hidden() && self.started.elapsed() > Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_length(p.bytes_total);
+        bar.set_position(p.bytes_done);
+        bar.set_message(format!("{}/{} files", p.done, p.total));
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn stats(store: &oxigraph::store::Store) -> Result<()> {

@@ -64,21 +64,50 @@ pub fn write_quads<W: Write>(
     quads: impl IntoIterator<Item = Quad>,
     writer: W,
 ) -> std::io::Result<W> {
-    let mut out = serializer(format).for_writer(writer);
-    if format.supports_datasets() {
-        for q in quads {
-            out.serialize_quad(&q)?;
-        }
-    } else {
-        let mut seen: HashSet<Triple> = HashSet::new();
-        for t in quads.into_iter().map(Triple::from) {
-            if !seen.contains(&t) {
-                out.serialize_triple(&t)?;
-                seen.insert(t);
-            }
+    let mut out = QuadWriter::new(format, writer);
+    out.write(quads)?;
+    out.finish()
+}
+
+/// Writes quads in one format as they come, a file's worth at a time: the output is the
+/// same as [`write_quads`] of all of them at once. Memory stays flat for the dataset
+/// formats; the one-graph formats remember the triples written, to write each once.
+pub struct QuadWriter<W: Write> {
+    out: oxigraph::io::WriterQuadSerializer<W>,
+    datasets: bool,
+    seen: HashSet<Triple>,
+}
+
+impl<W: Write> QuadWriter<W> {
+    pub fn new(format: RdfFormat, writer: W) -> QuadWriter<W> {
+        QuadWriter {
+            out: serializer(format).for_writer(writer),
+            datasets: format.supports_datasets(),
+            seen: HashSet::new(),
         }
     }
-    out.finish()
+
+    /// Writes `quads` (as the union of their triples for one-graph formats).
+    pub fn write(&mut self, quads: impl IntoIterator<Item = Quad>) -> std::io::Result<()> {
+        if self.datasets {
+            for q in quads {
+                self.out.serialize_quad(&q)?;
+            }
+        } else {
+            for t in quads.into_iter().map(Triple::from) {
+                if !self.seen.contains(&t) {
+                    self.out.serialize_triple(&t)?;
+                    self.seen.insert(t);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the document (closing brackets of RDF/XML and JSON-LD) and hands back the writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.out.finish()
+    }
 }
 
 #[cfg(test)]

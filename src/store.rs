@@ -152,7 +152,7 @@ pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Qu
 }
 
 /// The graphs whose document came from a file named `source_name`.
-fn graphs_of_source(
+pub(crate) fn graphs_of_source(
     store: &Store,
     source_name: &str,
 ) -> std::result::Result<Vec<NamedNode>, StorageError> {

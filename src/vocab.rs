@@ -55,6 +55,8 @@ pub mod dg {
         ACTOR = "actor", ACT_PROP = "act", SENTENCE = "sentence", CONCERNS = "concerns",
         AMOUNT = "amount", CAMEO_CODE = "cameoCode", RULE = "rule", CUE = "cue",
         ISO3 = "iso3166Alpha3", REPAIR = "repair",
+        INPUT_FILE = "InputFile", FILE_NAME = "fileName", CONTENT_HASH = "contentHash",
+        BUILT_WITH = "builtWith", PATH = "path",
     }
     /// The IRI of an act individual (`dg:Propose`, …).
     pub fn act(local: &str) -> String {

@@ -10,6 +10,7 @@
 //! - persons from title + name (by-lines, signature blocks, 尊敬的X总统, 俄罗斯总统普京表示);
 //! - 华 in 来华, 访华 …, and anniversaries of wars and organizations.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -350,17 +351,49 @@ pub fn head_candidates(
     dates: &[Range<usize>],
 ) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let anchor_ending_at = |p: usize| {
-        anchors
-            .iter()
-            .filter(|a| a.span.end == p && !a.nested)
-            .max_by_key(|a| a.span.len())
-    };
-    for head in &lex.heads {
-        if head.bracketed_only {
-            continue;
+    // the longest non-nested anchor ending at each offset (the last of equals)
+    let mut ending_at: HashMap<usize, &Candidate> = HashMap::new();
+    for a in anchors.iter().filter(|a| !a.nested) {
+        match ending_at.get(&a.span.end) {
+            Some(b) if b.span.len() > a.span.len() => {}
+            _ => {
+                ending_at.insert(a.span.end, a);
+            }
         }
-        for (hs, _) in norm.match_indices(head.head.as_str()) {
+    }
+    let anchor_ending_at = |p: usize| ending_at.get(&p).copied();
+    // what ends at each offset: a date, a boundary word, a cue of more than one character
+    const DATE: u8 = 1;
+    const BOUNDARY: u8 = 2;
+    const CUE: u8 = 4;
+    let mut ends = vec![0u8; norm.len() + 1];
+    for d in dates {
+        ends[d.end] |= DATE;
+    }
+    for e in lex.boundary_ends(norm) {
+        ends[e] |= BOUNDARY;
+    }
+    for e in lex.cue_word_ends(norm) {
+        ends[e] |= CUE;
+    }
+    // each head's occurrences left to right, not overlapping each other, head by head in
+    // the order of heads.tsv (as a search for each head in turn finds them)
+    let mut found: Vec<(usize, usize)> = lex
+        .find_bare_heads(norm)
+        .map(|(h, r)| (h, r.start))
+        .collect();
+    found.sort_unstable();
+    let mut last: Option<(usize, usize)> = None; // (head, end of its last occurrence)
+    found.retain(|&(h, hs)| match last {
+        Some((lh, le)) if lh == h && hs < le => false,
+        _ => {
+            last = Some((h, hs + lex.heads[h].head.len()));
+            true
+        }
+    });
+    for (h, hs) in found {
+        let head = &lex.heads[h];
+        {
             let he = hs + head.head.len();
             // a head inside a known name is part of that name (组织 in 上合组织)
             if anchors
@@ -402,25 +435,13 @@ pub fn head_candidates(
                     p = a.span.start - '《'.len_utf8();
                     continue;
                 }
-                if dates.iter().any(|d| d.end == p) {
-                    boundary = true;
-                    break;
-                }
-                if lex
-                    .boundaries
-                    .iter()
-                    .any(|w| norm[..p].ends_with(w.as_str()))
-                {
+                if ends[p] & (DATE | BOUNDARY) != 0 {
                     boundary = true;
                     break;
                 }
                 // a statement cue (建议, 支持 …) is a verb, never part of a name (but, unlike the
                 // boundary words, it does not make what follows it a name)
-                if lex
-                    .cues
-                    .iter()
-                    .any(|c| c.cue.chars().count() > 1 && norm[..p].ends_with(c.cue.as_str()))
-                {
+                if ends[p] & CUE != 0 {
                     break;
                 }
                 match norm[..p].chars().next_back() {

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Whole-run benchmarks of diplograph; BENCHMARKS.md explains them and records results.
+#
+#   bash benches/run.sh [WORKDIR]        (default WORKDIR: /tmp/diplograph-bench)
+#
+# On generated corpora of 10 and 100 MB (SIZES="10 100", seed 1): extraction to N-Quads
+# on 1 and 2 threads; `diplograph build` on 1 and 2 threads against `oxigraph load` of
+# the same N-Quads, one after the other in this run; a no-op incremental rebuild; the
+# wall time and peak RSS of each (GNU time); the latency of every query in data/queries/
+# on the largest store (examples/query_latency.rs); and Python's jieba segmenter on the
+# 10 MB corpus's text as the outside reference. Needs /usr/bin/time, the oxigraph CLI
+# (OXIGRAPH=path, else on PATH, else ~/.cache/diplograph/tools/bin/oxigraph) and
+# `python3 -m pip install jieba`. Results: WORKDIR/results.md (also printed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/diplograph/target}"
+work="${1:-/tmp/diplograph-bench}"
+sizes="${SIZES:-10 100}"
+oxigraph="${OXIGRAPH:-$(command -v oxigraph || echo "$HOME/.cache/diplograph/tools/bin/oxigraph")}"
+[ -x /usr/bin/time ] || { echo "run.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
+[ -x "$oxigraph" ] || { echo "run.sh: no oxigraph CLI at $oxigraph (cargo install oxigraph-cli --locked)" >&2; exit 1; }
+python3 -c 'import jieba' 2>/dev/null || { echo "run.sh: needs jieba (python3 -m pip install jieba)" >&2; exit 1; }
+
+cargo build --release --quiet --bin diplograph --example gen_corpus --example query_latency
+bin="$CARGO_TARGET_DIR/release/diplograph"
+examples="$CARGO_TARGET_DIR/release/examples"
+mkdir -p "$work"
+results="$work/results.md"
+
+{
+  echo "## Machine"
+  echo
+  echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores available"
+  echo "- memory: $(free -g | awk '/^Mem:/ {print $2}') GiB; kernel $(uname -r)"
+  echo "- $(rustc --version); $("$oxigraph" --version 2>/dev/null || echo oxigraph CLI); Python $(python3 -c 'import sys; print(sys.version.split()[0])'), jieba $(python3 -c 'import jieba; print(jieba.__version__)' 2>/dev/null)"
+  echo "- diplograph $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with uncommitted changes)'), run $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "## Runs"
+  echo
+  echo "| run | corpus MB | wall s | CPU s | MB/s (wall) | peak RSS MB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+} > "$results"
+
+# measure NAME MB COMMAND…: wall and CPU (user + system) seconds and peak RSS of COMMAND
+# (its standard output discarded)
+measure() {
+  local name=$1 mb=$2
+  shift 2
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
+    echo "run.sh: $name failed:" >&2
+    cat "$work/stderr.txt" >&2
+    exit 1
+  }
+  read -r secs user sys kb < <(tail -n 1 "$work/time.txt")
+  awk -v n="$name" -v mb="$mb" -v s="$secs" -v u="$user" -v y="$sys" -v kb="$kb" \
+    'BEGIN { printf "| %s | %s | %.2f | %.2f | %.2f | %.0f |\n", n, mb, s, u + y, mb / s, kb / 1024 }' | tee -a "$results"
+}
+
+for mb in $sizes; do
+  corpus="$work/corpus-$mb"
+  if [ ! -f "$corpus.done" ]; then
+    rm -rf "$corpus"
+    "$examples/gen_corpus" --mb "$mb" --out "$corpus" --seed 1
+    touch "$corpus.done"
+  fi
+  nq="$work/corpus-$mb.nq"
+  measure "extract → N-Quads, 1 thread" "$mb" "$bin" extract "$corpus" --threads 1 --format nquads
+  measure "extract → N-Quads, 2 threads" "$mb" "$bin" extract "$corpus" --threads 2 --format nquads
+  "$bin" extract "$corpus" --format nquads -o "$nq"
+  echo "| ($(wc -l < "$nq") quads, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
+  rm -rf "$work/ox-$mb" "$work/dg-$mb" "$work/dg1-$mb"
+  measure "oxigraph load of those N-Quads" "$mb" "$oxigraph" load --location "$work/ox-$mb" --file "$nq"
+  measure "diplograph build, 2 threads" "$mb" "$bin" build "$corpus" --store "$work/dg-$mb" --threads 2
+  measure "diplograph build, 1 thread" "$mb" "$bin" build "$corpus" --store "$work/dg1-$mb" --threads 1
+  measure "diplograph build again (nothing changed)" "$mb" "$bin" build "$corpus" --store "$work/dg-$mb"
+  rm -rf "$work/ox-$mb" "$work/dg1-$mb" "$nq"
+done
+
+largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
+{
+  echo
+  echo "## Queries on the $largest MB store"
+  echo
+  "$examples/query_latency" --store "$work/dg-$largest" --runs 11 data/queries/*.rq
+} | tee -a "$results"
+
+smallest=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)
+{
+  echo
+  echo "## Python jieba on the $smallest MB corpus (one core)"
+  echo
+  python3 - "$work/corpus-$smallest" <<'PY'
+import os, sys, time, jieba
+jieba.setLogLevel(60)
+jieba.initialize()  # the dictionary is loaded before timing
+texts = []
+for root, _, files in os.walk(sys.argv[1]):
+    for f in sorted(files):
+        with open(os.path.join(root, f), encoding="utf-8") as fh:
+            texts.append(fh.read())
+size = sum(len(t.encode("utf-8")) for t in texts)
+start, cpu = time.perf_counter(), time.process_time()
+words = sum(len(jieba.lcut(t)) for t in texts)
+secs, cpus = time.perf_counter() - start, time.process_time() - cpu
+print(f"jieba.lcut (default mode, HMM on): {size / 1e6:.1f} MB, {words} words, "
+      f"{secs:.1f} s wall, {cpus:.1f} s CPU: {size / 1e6 / cpus:.2f} MB/s per core")
+PY
+} | tee -a "$results"
+echo
+echo "results: $results"
