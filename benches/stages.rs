@@ -20,7 +20,10 @@ use oxigraph::io::RdfFormat;
 fn corpus_texts() -> Vec<(String, String)> {
     let mut files = Vec::new();
     let stats = corpus::generate(&Lexicon::builtin(), 1, 1_000_000, |path, text| {
-        files.push((path.rsplit('/').next().unwrap_or(path).to_string(), text.to_string()));
+        files.push((
+            path.rsplit('/').next().unwrap_or(path).to_string(),
+            text.to_string(),
+        ));
         Ok(())
     })
     .expect("generating in memory cannot fail");
@@ -51,7 +54,10 @@ fn stages(c: &mut Criterion) {
     group.bench_function("read: repair and split", |b| {
         b.iter(|| {
             let sources = read(black_box(&texts));
-            sources.iter().map(|s| source::split(s).len()).sum::<usize>()
+            sources
+                .iter()
+                .map(|s| source::split(s).len())
+                .sum::<usize>()
         })
     });
     group.bench_function("extract", |b| {
@@ -75,7 +81,8 @@ fn stages(c: &mut Criterion) {
             let mut out = rdfio::QuadWriter::new(RdfFormat::NQuads, std::io::sink());
             for s in &sources {
                 for d in extractor.extract(black_box(s)) {
-                    out.write(graph::document_quads(&d)).expect("a sink takes anything");
+                    out.write(graph::document_quads(&d))
+                        .expect("a sink takes anything");
                 }
             }
             out.finish().expect("a sink takes anything");

@@ -62,7 +62,8 @@ fn run() -> Result<(), String> {
         let mut times = Vec::with_capacity(runs);
         for run in 0..=runs {
             let started = Instant::now();
-            let answer = query::evaluate(&db, &text, None).map_err(|e| format!("{}: {e}", file.display()))?;
+            let answer = query::evaluate(&db, &text, None)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
             let took = started.elapsed();
             results = match answer {
                 Answer::Solutions { rows, .. } => rows.len(),
@@ -76,7 +77,10 @@ fn run() -> Result<(), String> {
         times.sort();
         println!(
             "| {} | {:.1} | {:.1} | {:.1} | {results} |",
-            file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            ),
             ms(times[times.len() / 2]),
             ms(times[0]),
             ms(times[times.len() - 1]),

@@ -37,8 +37,8 @@ use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
 use crate::ledger::{self, Record};
-use crate::load::Writer;
 pub use crate::load::Batches;
+use crate::load::Writer;
 use crate::{Class, Extractor, graph, pipeline, source, store};
 
 /// One input: a file to read, or text already in memory (the bundled corpus).
@@ -165,7 +165,14 @@ pub fn build(
     inputs: &[Input],
     on_progress: impl FnMut(&Progress),
 ) -> Result<Summary> {
-    build_with(db, path, extractor, inputs, &Options::default(), on_progress)
+    build_with(
+        db,
+        path,
+        extractor,
+        inputs,
+        &Options::default(),
+        on_progress,
+    )
 }
 
 /// [`build`], reading, going on and working as `options` say.
@@ -190,7 +197,10 @@ pub fn build_with(
 
     // standard input can be read only once: read it now, and use what was read
     let stdin = Mutex::new(None);
-    if inputs.iter().any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-")) {
+    if inputs
+        .iter()
+        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"))
+    {
         let source = source::read_with(Path::new("-"), &options.reading)?;
         *stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(source);
     }
@@ -317,7 +327,10 @@ pub fn extract_each<E: From<Error>>(
         n => n,
     };
     let stdin = Mutex::new(None);
-    if inputs.iter().any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-")) {
+    if inputs
+        .iter()
+        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"))
+    {
         let source = source::read_with(Path::new("-"), &options.reading)?;
         *stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(source);
     }
@@ -614,7 +627,9 @@ mod tests {
         let extractor = Extractor::new(crate::Lexicon::builtin());
         let expected: Vec<Quad> = inputs
             .iter()
-            .flat_map(|i| crate::build_source(&extractor, &i.read(&Default::default()).unwrap()).quads)
+            .flat_map(|i| {
+                crate::build_source(&extractor, &i.read(&Default::default()).unwrap()).quads
+            })
             .collect();
         for threads in [1, 3] {
             let options = Options {

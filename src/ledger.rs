@@ -74,15 +74,11 @@ impl Record {
     pub fn quads(&self) -> Vec<Quad> {
         let s = node(&self.name);
         let g = GraphName::NamedNode(s.clone());
-        let quad = |p: &str, o: Term| {
-            Quad::new(s.clone(), NamedNode::new_unchecked(p), o, g.clone())
-        };
+        let quad =
+            |p: &str, o: Term| Quad::new(s.clone(), NamedNode::new_unchecked(p), o, g.clone());
         let text = |v: &str| Term::from(Literal::new_simple_literal(v));
         let mut out = vec![
-            quad(
-                rdf::TYPE,
-                NamedNode::new_unchecked(dg::INPUT_FILE).into(),
-            ),
+            quad(rdf::TYPE, NamedNode::new_unchecked(dg::INPUT_FILE).into()),
             quad(dg::FILE_NAME, text(&self.name)),
             quad(dg::CONTENT_HASH, text(&self.hash)),
             quad(dg::BUILT_WITH, text(&self.built_with)),
@@ -101,8 +97,7 @@ pub fn read(store: &Store) -> Result<HashMap<String, Record>, StorageError> {
         let predicate = NamedNode::new_unchecked(p);
         for q in store.quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
             let q = q?;
-            let (NamedOrBlankNode::NamedNode(s), Term::Literal(o)) = (q.subject, q.object)
-            else {
+            let (NamedOrBlankNode::NamedNode(s), Term::Literal(o)) = (q.subject, q.object) else {
                 continue;
             };
             // a record is its own graph; anything else is no record of ours

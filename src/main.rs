@@ -485,9 +485,8 @@ fn build(
     let path = store::location(store_flag);
     let db = store::open(&path)?;
     let mut bar = ProgressBar::new();
-    let summary = diplograph::build::build_with(&db, &path, &extractor, &inputs, &options, |p| {
-        bar.show(p)
-    })?;
+    let summary =
+        diplograph::build::build_with(&db, &path, &extractor, &inputs, &options, |p| bar.show(p))?;
     bar.finish();
     warn(&summary.warnings);
     failures.extend(summary.failures.iter().cloned());

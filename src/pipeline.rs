@@ -142,7 +142,9 @@ mod tests {
             |&n| {
                 let now = alive.fetch_add(1, Ordering::SeqCst) + 1;
                 most.fetch_max(now, Ordering::SeqCst);
-                std::thread::sleep(std::time::Duration::from_micros(((n * 37) % 11) as u64 * 50));
+                std::thread::sleep(std::time::Duration::from_micros(
+                    ((n * 37) % 11) as u64 * 50,
+                ));
                 n
             },
             |_, _| -> Result<(), ()> {
@@ -151,7 +153,11 @@ mod tests {
             },
         )
         .unwrap();
-        assert!(most.load(Ordering::SeqCst) <= 5, "{}", most.load(Ordering::SeqCst));
+        assert!(
+            most.load(Ordering::SeqCst) <= 5,
+            "{}",
+            most.load(Ordering::SeqCst)
+        );
     }
 
     #[test]
@@ -166,7 +172,13 @@ mod tests {
                 started.fetch_add(1, Ordering::SeqCst);
                 n
             },
-            |i, _| if i == 10 { Err(format!("item {i}")) } else { Ok(()) },
+            |i, _| {
+                if i == 10 {
+                    Err(format!("item {i}"))
+                } else {
+                    Ok(())
+                }
+            },
         );
         assert_eq!(result, Err("item 10".to_string()));
         assert!(

@@ -86,17 +86,26 @@ fn the_generator_is_deterministic_and_its_documents_extract_without_broken_menti
         assert!(all.contains(needle), "the corpus should hold {needle:?}");
     }
     assert!(
-        first.iter().any(|(_, t)| t.contains("，") && t.contains("\n\n") && {
-            let (repaired, n) = diplograph::source::repair(t);
-            n > 0 && repaired.len() < t.len()
-        }),
+        first
+            .iter()
+            .any(|(_, t)| t.contains("，") && t.contains("\n\n") && {
+                let (repaired, n) = diplograph::source::repair(t);
+                n > 0 && repaired.len() < t.len()
+            }),
         "some paragraphs should carry page-break damage that the loader repairs"
     );
 
     let out = a.path().join("corpus.nq");
     diplograph(
         a.path(),
-        &["extract", ".", "--format", "nquads", "-o", out.to_str().unwrap()],
+        &[
+            "extract",
+            ".",
+            "--format",
+            "nquads",
+            "-o",
+            out.to_str().unwrap(),
+        ],
     );
     let quads = diplograph::eval::read_rdf(&out).expect("extract writes valid N-Quads");
     let gold = diplograph::eval::Gold::parse(
@@ -121,13 +130,28 @@ fn the_generator_is_deterministic_and_its_documents_extract_without_broken_menti
 fn extraction_and_building_give_the_same_output_on_one_thread_or_several() {
     let dir = tempfile::tempdir().unwrap();
     generate(&dir.path().join("corpus"), 3, 120_000);
-    let one = stdout(&diplograph(dir.path(), &["extract", "corpus", "--threads", "1"]));
-    let three = stdout(&diplograph(dir.path(), &["extract", "corpus", "--threads", "3"]));
+    let one = stdout(&diplograph(
+        dir.path(),
+        &["extract", "corpus", "--threads", "1"],
+    ));
+    let three = stdout(&diplograph(
+        dir.path(),
+        &["extract", "corpus", "--threads", "3"],
+    ));
     assert!(one.lines().count() > 10_000);
-    assert!(one == three, "extract's output must not depend on --threads");
+    assert!(
+        one == three,
+        "extract's output must not depend on --threads"
+    );
 
-    diplograph(dir.path(), &["build", "corpus", "--store", "s1", "--threads", "1"]);
-    diplograph(dir.path(), &["build", "corpus", "--store", "s3", "--threads", "3"]);
+    diplograph(
+        dir.path(),
+        &["build", "corpus", "--store", "s1", "--threads", "1"],
+    );
+    diplograph(
+        dir.path(),
+        &["build", "corpus", "--store", "s3", "--threads", "3"],
+    );
     assert!(
         export(dir.path(), "s1") == export(dir.path(), "s3"),
         "the store must not depend on --threads"
@@ -154,12 +178,19 @@ fn an_unchanged_file_is_skipped_and_a_changed_one_replaced() {
         text.contains(&format!("unchanged: {} file(s)", files.len())),
         "{text}"
     );
-    assert_eq!(export(dir.path(), "db"), built, "a build of nothing new changes nothing");
+    assert_eq!(
+        export(dir.path(), "db"),
+        built,
+        "a build of nothing new changes nothing"
+    );
 
     // change one file: only it is built again, and the store equals a fresh build
     let (path, text) = &files[1];
     std::fs::write(path, format!("{text}\n中国支持联合国。\n")).unwrap();
-    let third = stdout(&diplograph(dir.path(), &["build", "corpus", "--store", "db"]));
+    let third = stdout(&diplograph(
+        dir.path(),
+        &["build", "corpus", "--store", "db"],
+    ));
     assert!(third.contains("from 1 file(s)"), "{third}");
     diplograph(dir.path(), &["build", "corpus", "--store", "fresh"]);
     assert!(
@@ -172,7 +203,10 @@ fn an_unchanged_file_is_skipped_and_a_changed_one_replaced() {
         dir.path(),
         &["build", "corpus", "--store", "db", "--force"],
     ));
-    assert!(forced.contains(&format!("from {} file(s)", files.len())), "{forced}");
+    assert!(
+        forced.contains(&format!("from {} file(s)", files.len())),
+        "{forced}"
+    );
     assert!(export(dir.path(), "db") == export(dir.path(), "fresh"));
 }
 
@@ -186,9 +220,8 @@ fn building_a_directory_removes_deleted_files_but_naming_a_file_removes_nothing(
     diplograph(dir.path(), &["build", "corpus", "--store", "db"]);
     diplograph(dir.path(), &["build", "other/lone.txt", "--store", "db"]);
     let graphs_of = |name: &str| {
-        let q = format!(
-            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d dg:sourceFile \"{name}\" }}"
-        );
+        let q =
+            format!("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d dg:sourceFile \"{name}\" }}");
         stdout(&diplograph(
             dir.path(),
             &["query", &q, "--store", "db", "--results", "tsv"],
@@ -199,19 +232,44 @@ fn building_a_directory_removes_deleted_files_but_naming_a_file_removes_nothing(
         .trim()
         .to_string()
     };
-    let gone = files[0].0.file_name().unwrap().to_str().unwrap().to_string();
+    let gone = files[0]
+        .0
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert_ne!(graphs_of(&gone), "0");
 
     // a file named alone removes nothing
     std::fs::remove_file(&files[0].0).unwrap();
-    let named = files[1].0.strip_prefix(dir.path()).unwrap().to_str().unwrap();
+    let named = files[1]
+        .0
+        .strip_prefix(dir.path())
+        .unwrap()
+        .to_str()
+        .unwrap();
     diplograph(dir.path(), &["build", named, "--store", "db"]);
-    assert_ne!(graphs_of(&gone), "0", "building one file must not remove others");
+    assert_ne!(
+        graphs_of(&gone),
+        "0",
+        "building one file must not remove others"
+    );
 
     // a directory removes the files gone from it, and only those
-    let out = stdout(&diplograph(dir.path(), &["build", "corpus", "--store", "db"]));
-    assert!(out.contains(&format!("removed: 1 file(s) no longer found: {gone}")), "{out}");
-    assert_eq!(graphs_of(&gone), "0", "the deleted file's documents must be gone");
+    let out = stdout(&diplograph(
+        dir.path(),
+        &["build", "corpus", "--store", "db"],
+    ));
+    assert!(
+        out.contains(&format!("removed: 1 file(s) no longer found: {gone}")),
+        "{out}"
+    );
+    assert_eq!(
+        graphs_of(&gone),
+        "0",
+        "the deleted file's documents must be gone"
+    );
     assert_eq!(graphs_of("lone.txt"), "1", "a file from elsewhere stays");
     let records = stdout(&diplograph(
         dir.path(),
@@ -224,7 +282,10 @@ fn building_a_directory_removes_deleted_files_but_naming_a_file_removes_nothing(
             "tsv",
         ],
     ));
-    assert!(records.contains("false"), "its ledger record must be gone: {records}");
+    assert!(
+        records.contains("false"),
+        "its ledger record must be gone: {records}"
+    );
 }
 
 #[test]

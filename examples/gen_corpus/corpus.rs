@@ -296,9 +296,32 @@ fn chinese_number(n: usize) -> String {
 }
 
 const FIELDS: &[&str] = &[
-    "经贸", "能源", "交通", "金融", "农业", "科技", "创新", "教育", "卫生", "旅游", "体育", "环保",
-    "海关", "电子商务", "互联互通", "粮食安全", "数字经济", "减贫", "人文", "媒体", "青年", "司法",
-    "禁毒", "反恐", "信息安全", "救灾",
+    "经贸",
+    "能源",
+    "交通",
+    "金融",
+    "农业",
+    "科技",
+    "创新",
+    "教育",
+    "卫生",
+    "旅游",
+    "体育",
+    "环保",
+    "海关",
+    "电子商务",
+    "互联互通",
+    "粮食安全",
+    "数字经济",
+    "减贫",
+    "人文",
+    "媒体",
+    "青年",
+    "司法",
+    "禁毒",
+    "反恐",
+    "信息安全",
+    "救灾",
 ];
 
 const SLOGANS: &[&str] = &[
@@ -423,17 +446,13 @@ fn speech_sentence(world: &World, s: &Summit, rng: &mut Rng) -> String {
             rng.pick(&world.others)
         ),
         9 => format!("{me}高度赞赏{}为促进{field}合作所做的努力。", other.zh),
-        10 => format!(
-            "{me}倡议{org}各国加强{field}合作，举办{org}{field}合作论坛。",
-        ),
+        10 => format!("{me}倡议{org}各国加强{field}合作，举办{org}{field}合作论坛。",),
         11 => format!(
             "中方还将于{}在{}期间，为各国优势产品进入市场提供更多便利。",
             some_date(s, rng),
             s.meeting()
         ),
-        12 => format!(
-            "我们应该充分发挥{org}{field}俱乐部作用，加强成员国{field}政策协调。"
-        ),
+        12 => format!("我们应该充分发挥{org}{field}俱乐部作用，加强成员国{field}政策协调。"),
         13 => format!(
             "{me}愿意在{}间，为本组织成员国提供{}名{field}人才培养名额。",
             some_date(s, rng),
@@ -462,13 +481,14 @@ fn declaration_sentence(world: &World, s: &Summit, rng: &mut Rng) -> String {
             ["外交部长", "经贸部长", "交通部长"][rng.below(3)],
             agreement(world, s, rng)
         ),
-        4 => format!(
-            "成员国将加强{field}领域经验交流，包括开展多种形式的双边和多边活动。"
-        ),
+        4 => format!("成员国将加强{field}领域经验交流，包括开展多种形式的双边和多边活动。"),
         5 => {
             let a = rng.pick(&s.members).zh.clone();
             let b = rng.pick(&s.members).zh.clone();
-            format!("{org}成员国{a}、{b}和{}重申，愿本着互信、互利、平等、协商的精神进一步加强合作。", member.zh)
+            format!(
+                "{org}成员国{a}、{b}和{}重申，愿本着互信、互利、平等、协商的精神进一步加强合作。",
+                member.zh
+            )
         }
         6 => format!(
             "成员国决定于{}年在{}举行{org}成员国元首理事会下次会议。",
@@ -591,7 +611,9 @@ fn declaration(world: &World, s: &Summit, rng: &mut Rng, out: &mut String) {
         let _ = write!(out, "### {}\n\n", chinese_number(section + 1));
         for _ in 0..rng.range(1, 3) {
             let n = rng.range(2, 5);
-            let sentences = (0..n).map(|_| declaration_sentence(world, s, rng)).collect();
+            let sentences = (0..n)
+                .map(|_| declaration_sentence(world, s, rng))
+                .collect();
             out.push_str(&paragraph(sentences, rng));
             out.push_str("\n\n");
         }
@@ -600,11 +622,5 @@ fn declaration(world: &World, s: &Summit, rng: &mut Rng, out: &mut String) {
         let title = if m.zh == "中国" { "主席" } else { "总统" };
         let _ = writeln!(out, "{}{title}\t{}", m.formal, leader(m, rng));
     }
-    let _ = write!(
-        out,
-        "\n{}于{}\n\n{}\n",
-        s.date(),
-        s.city,
-        s.dateline()
-    );
+    let _ = write!(out, "\n{}于{}\n\n{}\n", s.date(), s.city, s.dateline());
 }
