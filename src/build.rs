@@ -196,14 +196,7 @@ pub fn build_with(
     let records = ledger::read(db).map_err(|e| store::storage_error(path, e))?;
 
     // standard input can be read only once: read it now, and use what was read
-    let stdin = Mutex::new(None);
-    if inputs
-        .iter()
-        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"))
-    {
-        let source = source::read_with(Path::new("-"), &options.reading)?;
-        *stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(source);
-    }
+    let stdin = read_stdin_once(inputs, options)?;
 
     // first pass: hash every input, check the changed ones
     let mut surveys = Vec::with_capacity(inputs.len());
@@ -326,14 +319,7 @@ pub fn extract_each<E: From<Error>>(
         0 => pipeline::default_threads(),
         n => n,
     };
-    let stdin = Mutex::new(None);
-    if inputs
-        .iter()
-        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"))
-    {
-        let source = source::read_with(Path::new("-"), &options.reading)?;
-        *stdin.lock().unwrap_or_else(|e| e.into_inner()) = Some(source);
-    }
+    let stdin = read_stdin_once(inputs, options)?;
     if !options.keep_going {
         let check = |input: &Input| match input.disk_path() {
             Some(_) => input.read(&options.reading).err(),
@@ -367,6 +353,22 @@ pub fn extract_each<E: From<Error>>(
         *summary.entities.entry(*class).or_default() += 1;
     }
     Ok(summary)
+}
+/// Standard input, read now if one of `inputs` is `-` (it can be read only once; the
+/// workers take what was read).
+fn read_stdin_once(
+    inputs: &[Input],
+    options: &Options,
+) -> Result<Mutex<Option<source::SourceFile>>> {
+    let named = inputs
+        .iter()
+        .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"));
+    let source = if named {
+        Some(source::read_with(Path::new("-"), &options.reading)?)
+    } else {
+        None
+    };
+    Ok(Mutex::new(source))
 }
 
 /// Refuses two inputs with the same file name.
