@@ -360,31 +360,64 @@ fn open_read(flag: Option<PathBuf>) -> Result<oxigraph::store::Store> {
     Ok(store::open_existing(&path)?)
 }
 
-/// Runs `f` on standard output or on a new file; the file is written whole or not at all.
+/// Runs `f` on standard output or on the file `output` names.
+///
+/// A regular file (new, or reached through symbolic links) is written whole or not at all:
+/// into a `.part` file beside it, renamed over it once complete, removed if `f` fails.
+/// Anything else that already exists (`/dev/null`, `/dev/stdout`, a named pipe) is
+/// opened and written in place: renaming over it would replace a device with a file.
 fn with_output(output: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
-    match output {
-        None => {
-            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-            f(&mut w)?;
-            w.flush()?;
-            Ok(())
-        }
-        Some(path) => {
-            let tmp = path.with_extension(format!(
-                "{}.part",
-                path.extension().and_then(|e| e.to_str()).unwrap_or("out")
-            ));
-            let file = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot create {}", tmp.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            f(&mut w)?;
-            w.flush()?;
-            drop(w);
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            Ok(())
-        }
+    let Some(path) = output else {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        f(&mut w)?;
+        w.flush()?;
+        return Ok(());
+    };
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).ok(),
+        _ => Some(path.to_path_buf()),
+    };
+    let special = match &target {
+        Some(t) => match std::fs::metadata(t) {
+            Ok(m) if m.is_dir() => bail!("cannot write {}: it is a directory", path.display()),
+            Ok(m) => !m.is_file(),
+            Err(_) => false,
+        },
+        // A link to nowhere: creating through it makes the file it names.
+        None => true,
+    };
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        f(&mut w)?;
+        w.flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(());
     }
+    let path = target.as_deref().unwrap_or(path);
+    let tmp = path.with_extension(format!(
+        "{}.part",
+        path.extension().and_then(|e| e.to_str()).unwrap_or("out")
+    ));
+    let file =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let written = (|| {
+        let mut w = std::io::BufWriter::new(file);
+        f(&mut w)?;
+        w.flush()
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        drop(w);
+        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// The reading options the flags name (a bad --encoding fails before any work).

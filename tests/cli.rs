@@ -1576,3 +1576,97 @@ fn a_missing_input_file_is_named_once() {
         out.report("the reason should be given once")
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Where output goes
+
+/// `-o` onto something that is not a regular file writes into it and leaves it what it
+/// was: renaming a finished file over `/dev/null` once replaced the device with a file.
+#[test]
+fn output_into_a_named_pipe_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Dir::new("cli-output-fifo");
+    use std::os::unix::fs::OpenOptionsExt;
+    let fifo = dir.join("out.nq");
+    dir.tool("mkfifo").arg(&fifo).run();
+    // A second name for the pipe, to let the reader go if out.nq is replaced.
+    let spare = dir.join("spare-name");
+    std::fs::hard_link(&fifo, &spare).unwrap();
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).expect("read the pipe"))
+    };
+    dir.diplograph()
+        .arg("extract")
+        .arg(seed_corpus())
+        .args(["--format", "nquads", "-o"])
+        .arg(&fifo)
+        .run();
+    // Linux's O_NONBLOCK: fails at once when the reader has already finished.
+    const O_NONBLOCK: i32 = 0o4000;
+    drop(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(O_NONBLOCK)
+            .open(&spare),
+    );
+    let bytes = reader.join().expect("the reader thread");
+    let quads = parse_rdf(RdfFormat::NQuads, &bytes, "the pipe's N-Quads");
+    assert!(
+        quads.len() > 1000,
+        "{} quads came through the pipe",
+        quads.len()
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "out.nq is still a named pipe, not {kind:?}");
+    assert!(!dir.join("out.nq.part").exists(), "no part file is left");
+}
+
+#[test]
+fn output_through_a_symbolic_link_replaces_the_file_it_names() {
+    let dir = Dir::new("cli-output-link");
+    let real = dir.create("real.nq", "old\n");
+    let link = dir.join("link.nq");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    dir.diplograph()
+        .arg("extract")
+        .arg(seed_corpus())
+        .arg("-o")
+        .arg(&link)
+        .run();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "link.nq is still a link"
+    );
+    let written = std::fs::read(&real).unwrap();
+    let quads = parse_rdf(RdfFormat::NQuads, &written, "real.nq");
+    assert!(
+        quads.len() > 1000,
+        "real.nq holds the {} quads",
+        quads.len()
+    );
+}
+
+#[test]
+fn a_failed_export_keeps_the_previous_output_and_leaves_no_part_file() {
+    let dir = Dir::new("cli-output-failed");
+    let store = build_store(&dir, &[&seed_corpus()]);
+    let out = dir.create("out.nq", "old\n");
+    let failed = dir
+        .diplograph()
+        .args(["export", "--graph", "dgr:doc/nowhere", "-o"])
+        .arg(&out)
+        .arg("--store")
+        .arg(&store)
+        .fails();
+    assert!(
+        failed.stderr.contains("no graph"),
+        "{}",
+        failed.report("export of a missing graph")
+    );
+    assert_eq!(dir.read("out.nq"), "old\n", "the previous output is kept");
+    assert!(!dir.join("out.nq.part").exists(), "no part file is left");
+}
