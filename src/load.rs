@@ -35,7 +35,7 @@ pub struct Batches {
 impl Default for Batches {
     fn default() -> Batches {
         Batches {
-            bulk: 100_000,
+            bulk: 25_000,
             threads: 2,
         }
     }
@@ -133,6 +133,7 @@ impl<'a> Writer<'a> {
             loader
                 .commit()
                 .map_err(|e| store::storage_error(self.path, e))?;
+            store::optimize(self.store, self.path)?;
         }
         Ok(())
     }

