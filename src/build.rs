@@ -312,7 +312,19 @@ pub fn extract_each<E: From<Error>>(
     extractor: &Extractor,
     inputs: &[Input],
     options: &Options,
-    mut sink: impl FnMut(Vec<Quad>) -> std::result::Result<(), E>,
+    sink: impl FnMut(Vec<Quad>) -> std::result::Result<(), E>,
+) -> std::result::Result<Summary, E> {
+    extract_each_with(extractor, inputs, options, |quads| quads, sink)
+}
+
+/// [`extract_each`], with each file's quads turned by `prepare` on the worker that
+/// extracted them (say, serialized), so that `sink` has less to do in order.
+pub fn extract_each_with<T: Send, E: From<Error>>(
+    extractor: &Extractor,
+    inputs: &[Input],
+    options: &Options,
+    prepare: impl Fn(Vec<Quad>) -> T + Sync,
+    mut sink: impl FnMut(T) -> std::result::Result<(), E>,
 ) -> std::result::Result<Summary, E> {
     refuse_shared_names(inputs)?;
     let threads = match options.threads {
@@ -332,19 +344,25 @@ pub fn extract_each<E: From<Error>>(
     }
     let mut summary = Summary::default();
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
-    let work = |input: &Input| extract(extractor, input, options, &stdin);
+    let work = |input: &Input| {
+        extract(extractor, input, options, &stdin).map(|mut x| {
+            let quads = std::mem::take(&mut x.quads);
+            let count = quads.len();
+            (x, count, prepare(quads))
+        })
+    };
     pipeline::ordered(inputs, threads, 2 * threads + 2, work, |_, done| {
         match done {
             Err(e) if options.keep_going => summary.failures.push(e.to_string()),
             Err(e) => return Err(E::from(e)),
-            Ok(x) => {
+            Ok((x, count, prepared)) => {
                 summary.warnings.extend(x.warnings);
                 summary.files += 1;
                 summary.documents += x.documents;
                 summary.statements += x.statements;
-                summary.quads += x.quads.len();
+                summary.quads += count;
                 entities.extend(x.entities);
-                sink(x.quads)?;
+                sink(prepared)?;
             }
         }
         Ok(())

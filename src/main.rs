@@ -65,6 +65,17 @@ fn run(cli: Cli) -> Result<()> {
             let (inputs, mut failures) = extract_inputs(&paths, input.keep_going)?;
             let mut summary = None;
             with_output(output.as_deref(), |w| {
+                if format == RdfFormat::NQuads {
+                    // a line per quad, whatever came before: the workers serialize
+                    let serialize = |quads: Vec<_>| rdfio::write_quads(format, quads, Vec::new());
+                    let write = |bytes: std::io::Result<Vec<u8>>| -> Result<()> {
+                        Ok(w.write_all(&bytes?)?)
+                    };
+                    summary = Some(diplograph::build::extract_each_with(
+                        &extractor, &inputs, &options, serialize, write,
+                    )?);
+                    return Ok(());
+                }
                 let mut out = rdfio::QuadWriter::new(format, w);
                 let write = |quads| -> Result<()> { Ok(out.write(quads)?) };
                 summary = Some(diplograph::build::extract_each(
