@@ -81,8 +81,17 @@ mod on_disk {
     use super::{Path, StorageError, Store};
 
     pub fn open(path: &Path) -> Result<Store, StorageError> {
-        Store::open(path)
+        // RocksDB keeps each open table file's index in memory; the bulk loader writes
+        // a table file per batch and index, thousands before compaction merges them, so
+        // without a bound a build's memory grows with the corpus.
+        Store::open_with_options(
+            path,
+            oxigraph::store::StoreOptions::default().with_max_open_files(MAX_OPEN_FILES),
+        )
     }
+
+    /// The table files a writing store keeps open.
+    const MAX_OPEN_FILES: u32 = 64;
 
     pub fn open_read_only(path: &Path) -> Result<Store, StorageError> {
         Store::open_read_only(path)
