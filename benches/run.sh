@@ -8,7 +8,8 @@
 # the same N-Quads, one after the other in this run; a no-op incremental rebuild; the
 # wall time and peak RSS of each (GNU time); the latency of every query in data/queries/
 # on the largest store (examples/query_latency.rs); and Python's jieba segmenter on the
-# 10 MB corpus's text as the outside reference. Needs /usr/bin/time, the oxigraph CLI
+# 10 MB corpus's text as the outside reference. RUNS=N sets the timed runs per query
+# (default 11). Needs /usr/bin/time, the oxigraph CLI
 # (OXIGRAPH=path, else on PATH, else ~/.cache/diplograph/tools/bin/oxigraph) and
 # `python3 -m pip install jieba`. Results: WORKDIR/results.md (also printed).
 set -euo pipefail
@@ -81,7 +82,7 @@ largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
   echo
   echo "## Queries on the $largest MB store"
   echo
-  "$examples/query_latency" --store "$work/dg-$largest" --runs 11 data/queries/*.rq
+  "$examples/query_latency" --store "$work/dg-$largest" --runs "${RUNS:-11}" data/queries/*.rq
 } | tee -a "$results"
 
 smallest=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)
