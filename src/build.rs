@@ -119,6 +119,8 @@ pub struct Summary {
     pub entities: BTreeMap<Class, usize>,
     /// Quads in the store afterwards.
     pub quads: usize,
+    /// How long compacting the store after the bulk load took, if it was compacted.
+    pub compacted: Option<std::time::Duration>,
     /// What the user should know, each naming its file: guessed encodings, files with
     /// no documents (which are skipped: their earlier graphs, if any, stay).
     pub warnings: Vec<String>,
@@ -257,6 +259,7 @@ pub fn build_with(
         extract(extractor, &inputs[*i], options, &stdin).map(|x| (x, hash.clone()))
     };
     let window = 2 * threads + 2;
+    let mut added = 0;
     pipeline::ordered(&todo, threads, window, extract, |k, done| -> Result<()> {
         let input = &inputs[todo[k].0];
         progress.done += 1;
@@ -285,6 +288,7 @@ pub fn build_with(
                         writer.replace(&x.name, &quads)?;
                     } else {
                         writer.add(quads)?;
+                        added += 1;
                     }
                 }
             }
@@ -292,7 +296,9 @@ pub fn build_with(
         on_progress(&progress);
         Ok(())
     })?;
-    writer.finish()?;
+    // compaction rewrites the whole store: worth it when the new files are at least as
+    // many as those it held (a first build), not for a few added to thousands
+    summary.compacted = writer.finish(added >= records.len())?;
     store::flush(db, path)?;
     for (class, _) in &entities {
         *summary.entities.entry(*class).or_default() += 1;

@@ -126,16 +126,25 @@ impl<'a> Writer<'a> {
             .map_err(|e| store::storage_error(self.path, e))
     }
 
-    /// Writes what is gathered and waits until the store holds everything.
-    pub fn finish(mut self) -> Result<()> {
+    /// Writes what is gathered and waits until the store holds everything; with
+    /// `compact`, then compacts the store if anything went through the bulk loader (see
+    /// [`store::optimize`]; it rewrites the whole store, so a build asks for it when the
+    /// bulk load is a large part of the store, not for a few files added to many).
+    /// Returns how long compacting took, if the store was compacted.
+    pub fn finish(mut self, compact: bool) -> Result<Option<std::time::Duration>> {
         self.flush_bulk()?;
-        if let Some(loader) = self.loader.take() {
-            loader
-                .commit()
-                .map_err(|e| store::storage_error(self.path, e))?;
-            store::optimize(self.store, self.path)?;
+        let Some(loader) = self.loader.take() else {
+            return Ok(None);
+        };
+        loader
+            .commit()
+            .map_err(|e| store::storage_error(self.path, e))?;
+        if !compact {
+            return Ok(None);
         }
-        Ok(())
+        let started = std::time::Instant::now();
+        store::optimize(self.store, self.path)?;
+        Ok(Some(started.elapsed()))
     }
 }
 

@@ -557,6 +557,9 @@ fn build(
     println!("entities: {}", classes.join(", "));
     println!("statements: {}", summary.statements);
     println!("quads in store: {}", summary.quads);
+    if let Some(took) = summary.compacted {
+        println!("compacted for queries: {:.2} s", took.as_secs_f64());
+    }
     println!("seconds: {:.2}", started.elapsed().as_secs_f64());
     gone_on_past(&failures)
 }

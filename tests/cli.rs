@@ -1670,3 +1670,34 @@ fn a_failed_export_keeps_the_previous_output_and_leaves_no_part_file() {
     assert_eq!(dir.read("out.nq"), "old\n", "the previous output is kept");
     assert!(!dir.join("out.nq.part").exists(), "no part file is left");
 }
+
+/// A first build compacts the store for queries and says how long it took; adding a
+/// file to a store of several does not rewrite the whole store again.
+#[test]
+fn a_first_build_compacts_the_store_and_adding_a_file_does_not() {
+    let dir = Dir::new("cli-compact");
+    dir.create("corpus/a.txt", "中国支持上海合作组织。\n");
+    dir.create("corpus/b.txt", "俄罗斯欢迎哈萨克斯坦担任主席国。\n");
+    let store = dir.join("store");
+    let build = |path: &Path| {
+        dir.diplograph()
+            .arg("build")
+            .arg(path)
+            .arg("--store")
+            .arg(&store)
+            .run()
+    };
+    let first = build(&dir.join("corpus"));
+    assert!(
+        first.stdout.contains("compacted for queries:"),
+        "{}",
+        first.report("the first build")
+    );
+    let c = dir.create("corpus/c.txt", "中方建议成员国加强合作。\n");
+    let added = build(&c);
+    assert!(
+        added.stdout.contains("from 1 file(s)") && !added.stdout.contains("compacted"),
+        "{}",
+        added.report("adding one file to two")
+    );
+}
