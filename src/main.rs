@@ -379,56 +379,49 @@ fn open_read(flag: Option<PathBuf>) -> Result<oxigraph::store::Store> {
 /// opened and written in place: renaming over it would replace a device with a file.
 fn with_output(output: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let Some(path) = output else {
-        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-        f(&mut w)?;
-        w.flush()?;
-        return Ok(());
+        return write_through(std::io::stdout().lock(), &"standard output", f);
     };
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).ok(),
-        _ => Some(path.to_path_buf()),
+    // what `path` names, through any links
+    let in_place = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => bail!("cannot write {}: it is a directory", path.display()),
+        Ok(m) => !m.is_file(),
+        // a link to nowhere: creating through it makes the file it names
+        Err(_) => std::fs::symlink_metadata(path).is_ok(),
     };
-    let special = match &target {
-        Some(t) => match std::fs::metadata(t) {
-            Ok(m) if m.is_dir() => bail!("cannot write {}: it is a directory", path.display()),
-            Ok(m) => !m.is_file(),
-            Err(_) => false,
-        },
-        // A link to nowhere: creating through it makes the file it names.
-        None => true,
-    };
-    if special {
+    if in_place {
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create(true)
             .truncate(true)
             .open(path)
             .with_context(|| format!("cannot open {}", path.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        f(&mut w)?;
-        w.flush()
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        return Ok(());
+        return write_through(file, &path.display(), f);
     }
-    let path = target.as_deref().unwrap_or(path);
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let tmp = path.with_extension(format!(
         "{}.part",
         path.extension().and_then(|e| e.to_str()).unwrap_or("out")
     ));
     let file =
         std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    let written = (|| {
-        let mut w = std::io::BufWriter::new(file);
-        f(&mut w)?;
-        w.flush()
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        drop(w);
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
-    })();
+    let written = write_through(file, &tmp.display(), f).and_then(|()| {
+        std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+    });
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     written
+}
+
+/// Runs `f` on `w`, buffered, and flushes; `name` names `w` in a failed flush.
+fn write_through(
+    w: impl Write,
+    name: &dyn std::fmt::Display,
+    f: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let mut w = std::io::BufWriter::new(w);
+    f(&mut w)?;
+    w.flush().with_context(|| format!("cannot write {name}"))
 }
 
 /// The reading options the flags name (a bad --encoding fails before any work).

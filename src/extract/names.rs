@@ -393,145 +393,139 @@ pub fn head_candidates(
     });
     for (h, hs) in found {
         let head = &lex.heads[h];
+        let he = hs + head.head.len();
+        // a head inside a known name is part of that name (组织 in 上合组织)
+        if anchors
+            .iter()
+            .any(|a| a.span.start < hs && a.span.end >= he && !a.nested)
         {
-            let he = hs + head.head.len();
-            // a head inside a known name is part of that name (组织 in 上合组织)
-            if anchors
-                .iter()
-                .any(|a| a.span.start < hs && a.span.end >= he && !a.nested)
-            {
-                continue;
-            }
-            // walk back over name characters and anchors
-            let mut p = hs;
-            let mut chain_anchors: Vec<&Candidate> = Vec::new();
-            let mut boundary = false;
-            loop {
-                if let Some(a) = anchor_ending_at(p) {
-                    if matches!(
-                        a.id.class,
-                        Class::State
-                            | Class::Organization
-                            | Class::Place
-                            | Class::Person
-                            | Class::Event
-                    ) {
-                        chain_anchors.push(a);
-                        p = a.span.start;
-                        continue;
-                    }
-                    break;
-                }
-                // a title in 《》 names the body or meeting it belongs to (《公约》缔约方大会)
-                if head.class == Class::Event
-                    && norm[..p].ends_with('》')
-                    && let Some(a) = anchors.iter().find(|a| {
-                        a.id.class == Class::Agreement
-                            && !a.nested
-                            && a.span.end + '》'.len_utf8() == p
-                    })
-                {
+            continue;
+        }
+        // walk back over name characters and anchors
+        let mut p = hs;
+        let mut chain_anchors: Vec<&Candidate> = Vec::new();
+        let mut boundary = false;
+        loop {
+            if let Some(a) = anchor_ending_at(p) {
+                if matches!(
+                    a.id.class,
+                    Class::State
+                        | Class::Organization
+                        | Class::Place
+                        | Class::Person
+                        | Class::Event
+                ) {
                     chain_anchors.push(a);
-                    p = a.span.start - '《'.len_utf8();
+                    p = a.span.start;
                     continue;
                 }
-                if ends[p] & (DATE | BOUNDARY) != 0 {
-                    boundary = true;
-                    break;
-                }
-                // a statement cue (建议, 支持 …) is a verb, never part of a name (but, unlike the
-                // boundary words, it does not make what follows it a name)
-                if ends[p] & CUE != 0 {
-                    break;
-                }
-                match norm[..p].chars().next_back() {
-                    Some(c) if is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
-                    _ => break,
-                }
+                break;
             }
-            chain_anchors.reverse(); // left to right
-            // a name with known names in it starts at the first of them, or at an ordinal
-            // (第二十二次) or a short qualifier (最高) right before it
-            let mut start = chain_anchors.first().map_or(p, |a| a.span.start);
-            if start != p {
-                let before = &norm[p..start];
-                if ORDINAL_PREFIX.is_match(before) || before.chars().count() <= 2 {
-                    start = p;
-                }
-                boundary = false;
-            }
-            // 和 joins two names: the name after it starts at its own anchor
-            if let Some(last_and) = norm[start..hs].rfind('和') {
-                let after = start + last_and + '和'.len_utf8();
-                if let Some(a) = chain_anchors.iter().find(|a| a.span.start == after) {
-                    start = a.span.start;
-                    chain_anchors.retain(|x| x.span.start >= start);
-                    boundary = true;
-                }
-            }
-            let anchored = !chain_anchors.is_empty();
-            let name = &norm[start..he];
-            if !anchored && !boundary {
-                // 关于…的磋商纪要: a descriptive title
-                if head.class == Class::Agreement
-                    && let Some(k) = norm[..hs].rfind("关于")
-                    && hs - k < 150
-                    && !norm[k..hs].contains(['，', '。', '；', '：', '\n'])
-                {
-                    let label = &norm[k..he];
-                    out.push(Candidate::new(
-                        k..he,
-                        Class::Agreement,
-                        label,
-                        label,
-                        "rule:head-about",
-                    ));
-                }
-                continue;
-            }
-            if name.len() <= head.head.len()
-                || name.chars().count() < 3
-                || DETERMINERS.iter().any(|d| name.starts_with(d))
-            {
-                continue;
-            }
-            let before_head = &norm[start..hs];
+            // a title in 《》 names the body or meeting it belongs to (《公约》缔约方大会)
             if head.class == Class::Event
-                && GENERIC_OCCASION.iter().any(|g| before_head.ends_with(g))
+                && norm[..p].ends_with('》')
+                && let Some(a) = anchors.iter().find(|a| {
+                    a.id.class == Class::Agreement && !a.nested && a.span.end + '》'.len_utf8() == p
+                })
             {
+                chain_anchors.push(a);
+                p = a.span.start - '《'.len_utf8();
                 continue;
             }
-            // a name that is nothing but known names and the head is that (联合国大会) or too generic
-            // an organization's short name in a name becomes its full name (上合组织实业家委员会
-            // → 上海合作组织实业家委员会); a name that begins with an organization's belongs to it
-            let (label, parent) = match chain_anchors.first() {
-                Some(a) if a.id.class == Class::Organization => {
-                    let rest = norm[a.span.end..he].replace(['《', '》'], "");
-                    let label = format!("{}{}{rest}", &norm[start..a.span.start], a.label);
-                    let parent = (head.class == Class::Organization && a.span.start == start)
-                        .then(|| a.id.clone());
-                    (label, parent)
-                }
-                _ => (name.replace(['《', '》'], ""), None),
-            };
-            let mut c = Candidate::new(
-                start..he,
-                head.class,
-                &label,
-                &label,
-                format!("rule:head-{}", head.head),
-            );
-            c.parent = parent;
-            out.push(c);
-            // a title a meeting is named after (《公约》缔约方大会) is mentioned too
-            for a in chain_anchors
-                .iter()
-                .filter(|a| a.id.class == Class::Agreement && a.span.start >= start)
-            {
-                let mut inner = (*a).clone();
-                inner.nested = true;
-                out.push(inner);
+            if ends[p] & (DATE | BOUNDARY) != 0 {
+                boundary = true;
+                break;
             }
+            // a statement cue (建议, 支持 …) is a verb, never part of a name (but, unlike the
+            // boundary words, it does not make what follows it a name)
+            if ends[p] & CUE != 0 {
+                break;
+            }
+            match norm[..p].chars().next_back() {
+                Some(c) if is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        chain_anchors.reverse(); // left to right
+        // a name with known names in it starts at the first of them, or at an ordinal
+        // (第二十二次) or a short qualifier (最高) right before it
+        let mut start = chain_anchors.first().map_or(p, |a| a.span.start);
+        if start != p {
+            let before = &norm[p..start];
+            if ORDINAL_PREFIX.is_match(before) || before.chars().count() <= 2 {
+                start = p;
+            }
+            boundary = false;
+        }
+        // 和 joins two names: the name after it starts at its own anchor
+        if let Some(last_and) = norm[start..hs].rfind('和') {
+            let after = start + last_and + '和'.len_utf8();
+            if let Some(a) = chain_anchors.iter().find(|a| a.span.start == after) {
+                start = a.span.start;
+                chain_anchors.retain(|x| x.span.start >= start);
+                boundary = true;
+            }
+        }
+        let anchored = !chain_anchors.is_empty();
+        let name = &norm[start..he];
+        if !anchored && !boundary {
+            // 关于…的磋商纪要: a descriptive title
+            if head.class == Class::Agreement
+                && let Some(k) = norm[..hs].rfind("关于")
+                && hs - k < 150
+                && !norm[k..hs].contains(['，', '。', '；', '：', '\n'])
+            {
+                let label = &norm[k..he];
+                out.push(Candidate::new(
+                    k..he,
+                    Class::Agreement,
+                    label,
+                    label,
+                    "rule:head-about",
+                ));
+            }
+            continue;
+        }
+        if name.len() <= head.head.len()
+            || name.chars().count() < 3
+            || DETERMINERS.iter().any(|d| name.starts_with(d))
+        {
+            continue;
+        }
+        let before_head = &norm[start..hs];
+        if head.class == Class::Event && GENERIC_OCCASION.iter().any(|g| before_head.ends_with(g)) {
+            continue;
+        }
+        // a name that is nothing but known names and the head is that (联合国大会) or too generic
+        // an organization's short name in a name becomes its full name (上合组织实业家委员会
+        // → 上海合作组织实业家委员会); a name that begins with an organization's belongs to it
+        let (label, parent) = match chain_anchors.first() {
+            Some(a) if a.id.class == Class::Organization => {
+                let rest = norm[a.span.end..he].replace(['《', '》'], "");
+                let label = format!("{}{}{rest}", &norm[start..a.span.start], a.label);
+                let parent = (head.class == Class::Organization && a.span.start == start)
+                    .then(|| a.id.clone());
+                (label, parent)
+            }
+            _ => (name.replace(['《', '》'], ""), None),
+        };
+        let mut c = Candidate::new(
+            start..he,
+            head.class,
+            &label,
+            &label,
+            format!("rule:head-{}", head.head),
+        );
+        c.parent = parent;
+        out.push(c);
+        // a title a meeting is named after (《公约》缔约方大会) is mentioned too
+        for a in chain_anchors
+            .iter()
+            .filter(|a| a.id.class == Class::Agreement && a.span.start >= start)
+        {
+            let mut inner = (*a).clone();
+            inner.nested = true;
+            out.push(inner);
         }
     }
     out
