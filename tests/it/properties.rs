@@ -213,7 +213,7 @@ proptest! {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("Graphviz `dot` is needed (tests/setup.sh installs it)");
+            .expect("Graphviz `dot` is needed (tests/setup.sh --tests installs it)");
         child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
         let out = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);

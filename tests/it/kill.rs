@@ -9,15 +9,13 @@
 //! gives it, never a mix; and a last build run to its end must export exactly what a
 //! clean build exports.
 
-#[allow(dead_code)] // each test crate uses its own part of the helpers
-mod util;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use util::{Dir, assert_same_text, diplograph_bin, repo};
+use crate::util::{Dir, assert_same_text, diplograph_bin, repo};
 
 /// How many kills the test makes, at least, and how many builds it may start to make them.
 const KILLS: usize = 20;

@@ -198,7 +198,7 @@ impl Cmd {
         let mut child = match command.spawn() {
             Ok(child) => child,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && self.external => panic!(
-                "\n`{}` is not installed (needed by: {}).\nThe integration tests need python3 (with rdflib and pyld), rapper and dot: run tests/setup.sh\n",
+                "\n`{}` is not installed (needed by: {}).\nThe integration tests need python3 (with rdflib and pyld), rapper and dot: run tests/setup.sh --tests\n",
                 self.program.display(),
                 self.shown()
             ),
@@ -231,7 +231,7 @@ impl Cmd {
         };
         if self.external && output.stderr.contains("ModuleNotFoundError") {
             panic!(
-                "\na Python module is missing; run tests/setup.sh (it installs rdflib and pyld)\n{}",
+                "\na Python module is missing; run tests/setup.sh --tests (it installs rdflib and pyld)\n{}",
                 output.report("python3 failed")
             );
         }

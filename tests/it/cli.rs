@@ -3,11 +3,10 @@
 //! (Python), rapper and Graphviz, and its `eval` cross-checked against the reference
 //! scorer `tests/tools/score.py`.
 //!
-//! The outside tools are required (tests/setup.sh installs them); a missing one fails
+//! The outside tools are required (`tests/setup.sh --tests` installs them); a missing one fails
 //! the test with that hint instead of skipping it. IRIs are spelled here from SCHEMA.md,
 //! not taken from the crate's `vocab`, so a change to the contract shows up as a failure.
 
-mod util;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -16,7 +15,8 @@ use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
 use serde_json::Value;
 
-use util::{Dir, Output, assert_same_text, repo, seed_corpus, seed_gold};
+use crate::util;
+use crate::util::{Dir, Output, assert_same_text, repo, seed_corpus, seed_gold};
 
 /// The contract's IRIs (SCHEMA.md "Namespaces").
 mod iri {

@@ -5,11 +5,9 @@
 //! (roqet, rdflib's SPARQLStore, curl); `push` fills a real Oxigraph server.
 //!
 //! Servers run on free loopback ports, are waited for a bounded time and are killed when
-//! the test ends. The outside tools are required (tests/setup.sh installs them, the
-//! Oxigraph server into ~/.cache/diplograph/tools); a missing one fails with that hint.
+//! the test ends. The outside tools are required (`tests/setup.sh --tests` installs them,
+//! the Oxigraph server from PyPI's `oxigraph` wheel); a missing one fails with that hint.
 
-#[allow(dead_code)] // each test crate uses its own part of the helpers
-mod util;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::{TcpListener, TcpStream};
@@ -20,7 +18,8 @@ use std::time::{Duration, Instant};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
 
-use util::{Dir, Output, repo, seed_corpus};
+use crate::util;
+use crate::util::{Dir, Output, repo, seed_corpus};
 
 const DG: &str = "https://w3id.org/diplograph/ns#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -1060,16 +1059,21 @@ fn serve_binds_loopback_by_default() {
     out.assert_stdout_contains("[default: 127.0.0.1:7878]");
 }
 
-/// The Oxigraph server binary: `$DIPLOGRAPH_OXIGRAPH`, else on PATH, else where
-/// tests/setup.sh installs it.
+/// The Oxigraph server binary: `$DIPLOGRAPH_OXIGRAPH`, else the one PyPI's `oxigraph`
+/// package (pinned to 0.5.13 by tests/setup.sh) put in Python's scripts directory, else
+/// `oxigraph` on PATH.
 fn oxigraph_bin() -> PathBuf {
     if let Some(p) = std::env::var_os("DIPLOGRAPH_OXIGRAPH") {
         return PathBuf::from(p);
     }
-    let cached = std::env::var_os("HOME")
-        .map(|h| PathBuf::from(h).join(".cache/diplograph/tools/bin/oxigraph"));
-    if let Some(c) = cached.filter(|c| c.exists()) {
-        return c;
+    let scripts = Command::new("python3")
+        .args(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"])
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()).join("oxigraph"));
+    if let Some(bin) = scripts.filter(|bin| bin.exists()) {
+        return bin;
     }
     PathBuf::from("oxigraph")
 }
@@ -1085,7 +1089,7 @@ fn oxigraph_server(dir: &Dir) -> (Running, String) {
         .arg(format!("127.0.0.1:{port}"));
     if let Err(e) = Command::new(oxigraph_bin()).arg("--version").output() {
         panic!(
-            "the Oxigraph server ({}) cannot run: {e}\nrun tests/setup.sh (it installs oxigraph-cli into ~/.cache/diplograph/tools)",
+            "the Oxigraph server ({}) cannot run: {e}\nrun tests/setup.sh --tests (it installs the Oxigraph server: python3 -m pip install oxigraph==0.5.13)",
             oxigraph_bin().display()
         );
     }

@@ -4,8 +4,6 @@
 //! same bytes). Messy but readable input (other encodings, line endings, zero-width and
 //! full-width characters, a 50 MB line) gives the graph the clean input gives.
 
-#[allow(dead_code)] // each test crate uses its own part of the helpers
-mod util;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -13,7 +11,8 @@ use std::path::{Path, PathBuf};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Term};
 
-use util::{Dir, Output, assert_same_text};
+use crate::util;
+use crate::util::{Dir, Output, assert_same_text};
 
 const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 

@@ -1,7 +1,7 @@
 //! Scale: the corpus generator, parallel extraction and incremental builds, through the
 //! real binary. (Speed is measured by the benchmarks, never here.)
 
-#[path = "../examples/gen_corpus/corpus.rs"]
+#[path = "../../examples/gen_corpus/corpus.rs"]
 mod corpus;
 
 use std::path::{Path, PathBuf};
