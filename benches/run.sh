@@ -10,16 +10,18 @@
 # on the largest store (examples/query_latency.rs); and Python's jieba segmenter on the
 # 10 MB corpus's text as the outside reference. RUNS=N sets the timed runs per query
 # (default 11). Needs /usr/bin/time, the oxigraph CLI
-# (OXIGRAPH=path, else on PATH, else ~/.cache/diplograph/tools/bin/oxigraph) and
+# 0.5.13 (OXIGRAPH=path, else from the `oxigraph` wheel that `tests/setup.sh --tests`
+# installs, else on PATH) and
 # `python3 -m pip install jieba`. Results: WORKDIR/results.md (also printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/diplograph/target}"
 work="${1:-/tmp/diplograph-bench}"
 sizes="${SIZES:-10 100}"
-oxigraph="${OXIGRAPH:-$(command -v oxigraph || echo "$HOME/.cache/diplograph/tools/bin/oxigraph")}"
+scripts="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')"
+oxigraph="${OXIGRAPH:-$( [ -x "$scripts/oxigraph" ] && echo "$scripts/oxigraph" || command -v oxigraph || echo oxigraph)}"
 [ -x /usr/bin/time ] || { echo "run.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
-[ -x "$oxigraph" ] || { echo "run.sh: no oxigraph CLI at $oxigraph (cargo install oxigraph-cli --locked)" >&2; exit 1; }
+[ -x "$oxigraph" ] || { echo "run.sh: no oxigraph CLI at $oxigraph (python3 -m pip install oxigraph==0.5.13)" >&2; exit 1; }
 python3 -c 'import jieba' 2>/dev/null || { echo "run.sh: needs jieba (python3 -m pip install jieba)" >&2; exit 1; }
 
 cargo build --release --quiet --bin diplograph --example gen_corpus --example query_latency

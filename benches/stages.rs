@@ -12,8 +12,9 @@ mod corpus;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use diplograph::source::{self, SourceFile};
-use diplograph::{Extractor, Lexicon, graph, rdfio};
+use diplograph::export::rdf as rdfio;
+use diplograph::input::{self, SourceFile};
+use diplograph::{Extractor, Lexicon, graph};
 use oxigraph::io::RdfFormat;
 
 /// About 1 MB of generated corpus, as its files' texts.
@@ -37,7 +38,7 @@ fn corpus_texts() -> Vec<(String, String)> {
 fn read(texts: &[(String, String)]) -> Vec<SourceFile> {
     texts
         .iter()
-        .map(|(name, text)| source::from_text(name.clone(), name.into(), text))
+        .map(|(name, text)| input::from_text(name.clone(), name.into(), text))
         .collect()
 }
 
@@ -54,10 +55,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("read: repair and split", |b| {
         b.iter(|| {
             let sources = read(black_box(&texts));
-            sources
-                .iter()
-                .map(|s| source::split(s).len())
-                .sum::<usize>()
+            sources.iter().map(|s| input::split(s).len()).sum::<usize>()
         })
     });
     group.bench_function("extract", |b| {

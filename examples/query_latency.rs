@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use diplograph::query::{self, Answer};
+use diplograph::sparql::query::{self, Answer};
 use diplograph::store;
 
 fn main() -> ExitCode {

@@ -95,7 +95,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Run a SPARQL query over the union of all graphs.
+    /// Run a SPARQL query over the graphs it names (FROM, FROM NAMED), else the union of
+    /// all graphs.
     Query {
         /// The query text (or use --file).
         #[arg(

@@ -14,9 +14,10 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode, Term};
 
 use cli::{Cli, Command, InputArgs, Results};
-use diplograph::build::Input;
-use diplograph::query::{self, ResultsFormat};
-use diplograph::{Class, Extractor, Lexicon, rdfio, source, store, vocab};
+use diplograph::export::rdf as rdfio;
+use diplograph::sparql::query::{self, ResultsFormat};
+use diplograph::store::build::Input;
+use diplograph::{Class, Extractor, Lexicon, input, store, vocab};
 
 /// The bundled corpus, for `build` without paths outside a checkout.
 const BUNDLED: &[(&str, &str)] = &[(
@@ -55,7 +56,7 @@ fn run(cli: Cli) -> Result<()> {
             threads,
         } => {
             let format = rdf_format(format.as_deref(), output.as_deref())?;
-            let options = diplograph::build::Options {
+            let options = diplograph::store::build::Options {
                 reading: reading(&input)?,
                 keep_going: input.keep_going,
                 threads: threads.map_or(0, |n| n as usize),
@@ -71,14 +72,14 @@ fn run(cli: Cli) -> Result<()> {
                     let write = |bytes: std::io::Result<Vec<u8>>| -> Result<()> {
                         Ok(w.write_all(&bytes?)?)
                     };
-                    summary = Some(diplograph::build::extract_each_with(
+                    summary = Some(diplograph::store::build::extract_each_with(
                         &extractor, &inputs, &options, serialize, write,
                     )?);
                     return Ok(());
                 }
                 let mut out = rdfio::QuadWriter::new(format, w);
                 let write = |quads| -> Result<()> { Ok(out.write(quads)?) };
-                summary = Some(diplograph::build::extract_each(
+                summary = Some(diplograph::store::build::extract_each(
                     &extractor, &inputs, &options, write,
                 )?);
                 out.finish()?;
@@ -193,20 +194,20 @@ fn run(cli: Cli) -> Result<()> {
                         _ => bail!("{}: dot --query needs a CONSTRUCT or DESCRIBE query", f.display()),
                     }
                 }
-                (None, Some(name)) => diplograph::dot::neighbourhood(&store, &name, depth, statements)
+                (None, Some(name)) => diplograph::export::dot::neighbourhood(&store, &name, depth, statements)
                     .ok_or_else(|| anyhow!("no entity is named {name:?}; names are Chinese labels such as 上海合作组织 or 中国"))?,
                 (None, None) => {
-                    let mut t = diplograph::dot::relation_triples(&store);
+                    let mut t = diplograph::export::dot::relation_triples(&store);
                     if statements {
-                        t.extend(diplograph::dot::statement_triples(&store));
+                        t.extend(diplograph::export::dot::statement_triples(&store));
                     }
                     t
                 }
             };
-            let dot = diplograph::dot::to_dot(&store, &triples, nif);
+            let dot = diplograph::export::dot::to_dot(&store, &triples, nif);
             match render {
                 Some(format) => {
-                    let picture = diplograph::render::render(&dot, &format)?;
+                    let picture = diplograph::export::render::render(&dot, &format)?;
                     with_output(output.as_deref(), |w| Ok(w.write_all(&picture)?))
                 }
                 None => with_output(output.as_deref(), |w| Ok(w.write_all(dot.as_bytes())?)),
@@ -221,15 +222,15 @@ fn run(cli: Cli) -> Result<()> {
             let shapes = match shapes {
                 Some(p) => std::fs::read_to_string(&p)
                     .with_context(|| format!("cannot read the shapes {}", p.display()))?,
-                None => diplograph::validate::SHAPES.to_string(),
+                None => diplograph::export::validate::SHAPES.to_string(),
             };
             let quads = match file {
-                Some(f) => diplograph::validate::read_file(&f, format.as_deref())?,
+                Some(f) => diplograph::export::validate::read_file(&f, format.as_deref())?,
                 None => open_read(store.store)?
                     .iter()
                     .collect::<Result<Vec<_>, _>>()?,
             };
-            let report = diplograph::validate::validate(&quads, &shapes)?;
+            let report = diplograph::export::validate::validate(&quads, &shapes)?;
             print!("{report}");
             if !report.conforms() {
                 bail!(
@@ -253,8 +254,8 @@ fn run(cli: Cli) -> Result<()> {
                 bail!("--max-results must be at least 1");
             }
             let path = store::location(store.store);
-            let db = diplograph::serve::open_store(&path)?;
-            let config = diplograph::serve::Config {
+            let db = diplograph::sparql::serve::open_store(&path)?;
+            let config = diplograph::sparql::serve::Config {
                 bind,
                 timeout,
                 max_results,
@@ -265,7 +266,7 @@ fn run(cli: Cli) -> Result<()> {
                     "diplograph: note: {bind} is not a loopback address; other machines can query this store"
                 );
             }
-            diplograph::serve::serve(db, &config, |url| {
+            diplograph::sparql::serve::serve(db, &config, |url| {
                 eprintln!("serving {} read-only at {url}", path.display())
             })
             .with_context(|| format!("cannot serve on {bind}"))
@@ -275,7 +276,7 @@ fn run(cli: Cli) -> Result<()> {
             graph_param,
             store,
         } => {
-            use diplograph::push;
+            use diplograph::export::push;
             let target =
                 push::Target::new(&endpoint, &graph_param, push::Credentials::from_env()?)?;
             let db = open_read(store.store)?;
@@ -425,18 +426,18 @@ fn write_through(
 }
 
 /// The reading options the flags name (a bad --encoding fails before any work).
-fn reading(input: &InputArgs) -> Result<source::ReadOptions> {
+fn reading(input: &InputArgs) -> Result<input::ReadOptions> {
     let encoding = match &input.encoding {
-        Some(name) => Some(source::encoding_for_label(name)?),
+        Some(name) => Some(input::encoding_for_label(name)?),
         None => None,
     };
-    Ok(source::ReadOptions { encoding })
+    Ok(input::ReadOptions { encoding })
 }
 
 /// `extract`'s inputs: the files `paths` name; with `keep_going`, paths that cannot be
 /// searched are reported and left out, else the first is the error.
 fn extract_inputs(paths: &[PathBuf], keep_going: bool) -> Result<(Vec<Input>, Vec<String>)> {
-    let (files, errors) = source::expand_all(paths);
+    let (files, errors) = input::expand_all(paths);
     let mut failures = Vec::new();
     for e in errors {
         match keep_going {
@@ -444,7 +445,7 @@ fn extract_inputs(paths: &[PathBuf], keep_going: bool) -> Result<(Vec<Input>, Ve
             false => return Err(e.into()),
         }
     }
-    source::check_distinct_names(&files)?;
+    input::check_distinct_names(&files)?;
     Ok((files.into_iter().map(Input::File).collect(), failures))
 }
 
@@ -476,7 +477,7 @@ fn build(
     force: bool,
 ) -> Result<()> {
     let started = Instant::now();
-    let mut options = diplograph::build::Options {
+    let mut options = diplograph::store::build::Options {
         reading: reading(input)?,
         keep_going: input.keep_going,
         threads,
@@ -493,7 +494,7 @@ fn build(
     let inputs: Vec<Input> = if paths.is_empty() {
         let dir = Path::new("data/corpus");
         if dir.is_dir() {
-            source::expand_paths(&[dir.to_path_buf()])?
+            input::expand_paths(&[dir.to_path_buf()])?
                 .into_iter()
                 .map(Input::File)
                 .collect()
@@ -507,7 +508,7 @@ fn build(
                 .collect()
         }
     } else {
-        let (files, errors) = source::expand_all(&paths);
+        let (files, errors) = input::expand_all(&paths);
         if !errors.is_empty() {
             options.roots.clear();
         }
@@ -523,7 +524,9 @@ fn build(
     let db = store::open(&path)?;
     let mut bar = ProgressBar::new();
     let summary =
-        diplograph::build::build_with(&db, &path, &extractor, &inputs, &options, |p| bar.show(p))?;
+        diplograph::store::build::build_with(&db, &path, &extractor, &inputs, &options, |p| {
+            bar.show(p)
+        })?;
     bar.finish();
     warn(&summary.warnings);
     failures.extend(summary.failures.iter().cloned());
@@ -582,7 +585,7 @@ impl ProgressBar {
         }
     }
 
-    fn show(&mut self, p: &diplograph::build::Progress) {
+    fn show(&mut self, p: &diplograph::store::build::Progress) {
         let Some(bar) = &self.bar else { return };
         if bar.is_hidden() && self.started.elapsed() > Duration::from_secs(1) {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());

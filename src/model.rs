@@ -1,7 +1,7 @@
 //! The annotation model: what extraction produces and graph building consumes.
 //!
 //! Spans in this module are byte ranges of a document's *normalised* text
-//! ([`crate::source::Document::norm`]); graph building turns them into code-point
+//! ([`crate::input::Document::norm`]); graph building turns them into code-point
 //! offsets of the original text.
 
 use std::collections::BTreeMap;
@@ -194,7 +194,7 @@ pub struct DocFields {
 /// One document with everything extracted from it.
 #[derive(Debug, Clone)]
 pub struct Annotated {
-    pub doc: crate::source::Document,
+    pub doc: crate::input::Document,
     pub kind: DocKind,
     pub fields: DocFields,
     pub entities: BTreeMap<EntityId, Entity>,

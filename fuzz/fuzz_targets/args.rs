@@ -28,7 +28,8 @@ fuzz_target!(|data: &[u8]| {
 });
 
 fn check(command: cli::Command) {
-    use diplograph::{rdfio, source};
+    use diplograph::export::rdf as rdfio;
+    use diplograph::input;
     let format = |f: Option<&str>| {
         if let Some(f) = f {
             let _ = rdfio::parse_format(f);
@@ -46,12 +47,12 @@ fn check(command: cli::Command) {
                 let _ = rdfio::format_of_path(&o);
             }
             if let Some(e) = input.encoding {
-                let _ = source::encoding_for_label(&e);
+                let _ = input::encoding_for_label(&e);
             }
         }
         cli::Command::Build { input, .. } => {
             if let Some(e) = input.encoding {
-                let _ = source::encoding_for_label(&e);
+                let _ = input::encoding_for_label(&e);
             }
         }
         cli::Command::Query {

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use diplograph::source;
+use diplograph::input;
 use diplograph_fuzz::{EXTRACTOR, extract_and_check};
 use libfuzzer_sys::fuzz_target;
 
@@ -14,14 +14,14 @@ const ENCODINGS: [&str; 6] = ["GB18030", "GBK", "Big5", "UTF-16LE", "UTF-16BE", 
 fuzz_target!(|data: &[u8]| {
     let (forced, bytes) = match data.split_first() {
         Some((&b, rest)) if usize::from(b) < ENCODINGS.len() => {
-            let e = source::encoding_for_label(ENCODINGS[usize::from(b)]).expect("known");
+            let e = input::encoding_for_label(ENCODINGS[usize::from(b)]).expect("known");
             (Some(e), rest)
         }
         _ => (None, data),
     };
     let path = Path::new("fuzz.txt");
-    if let Ok(decoded) = source::decode(path, bytes, forced) {
-        let file = source::from_text("fuzz.txt".into(), path.to_path_buf(), &decoded.text);
+    if let Ok(decoded) = input::decode(path, bytes, forced) {
+        let file = input::from_text("fuzz.txt".into(), path.to_path_buf(), &decoded.text);
         extract_and_check(&EXTRACTOR, &file);
     }
 });

@@ -5,7 +5,7 @@
 //! deep rules instead of stopping at decoding.
 #![no_main]
 
-use diplograph::source;
+use diplograph::input;
 use diplograph_fuzz::{EXTRACTOR, extract_and_check};
 use libfuzzer_sys::fuzz_target;
 
@@ -140,6 +140,6 @@ fuzz_target!(|data: &[u8]| {
             .map(|&b| TOKENS[usize::from(b) % TOKENS.len()])
             .collect(),
     };
-    let file = source::from_text("fuzz.txt".into(), "fuzz.txt".into(), &text);
+    let file = input::from_text("fuzz.txt".into(), "fuzz.txt".into(), &text);
     extract_and_check(&EXTRACTOR, &file);
 });

@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use diplograph::lexicon::TABLES;
-use diplograph::{Extractor, Lexicon, source};
+use diplograph::input;
+use diplograph::{Extractor, Lexicon};
 use diplograph_fuzz::extract_and_check;
 use libfuzzer_sys::fuzz_target;
 
@@ -16,13 +17,13 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let name = TABLES[usize::from(pick) % TABLES.len()];
-    let utf8 = source::encoding_for_label("UTF-8").expect("known");
-    let Ok(decoded) = source::decode(Path::new(name), bytes, Some(utf8)) else {
+    let utf8 = input::encoding_for_label("UTF-8").expect("known");
+    let Ok(decoded) = input::decode(Path::new(name), bytes, Some(utf8)) else {
         return;
     };
     match Lexicon::from_tables(&[(name, &decoded.text)]) {
         Ok(lexicon) => {
-            let file = source::from_text("fuzz.txt".into(), "fuzz.txt".into(), &decoded.text);
+            let file = input::from_text("fuzz.txt".into(), "fuzz.txt".into(), &decoded.text);
             extract_and_check(&Extractor::new(lexicon), &file);
         }
         Err(e) => {

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use diplograph::source::SourceFile;
+use diplograph::input::SourceFile;
 use diplograph::{Extractor, Lexicon};
 
 /// The extractor with the built-in lexicons.

@@ -13,9 +13,9 @@ use std::ops::Range;
 
 use super::dates::{Ymd, find_dates};
 use super::names::Candidate;
+use crate::input::DATELINE;
 use crate::lexicon::Lexicon;
 use crate::model::{Class, DocFields, DocKind};
-use crate::source::DATELINE;
 
 /// What the layout says.
 #[derive(Debug, Clone)]

@@ -21,9 +21,9 @@ mod statements;
 
 use std::collections::BTreeMap;
 
+use crate::input::{Document, SourceFile, split};
 use crate::lexicon::Lexicon;
 use crate::model::{Annotated, Class, Entity, EntityId, Mention};
-use crate::source::{Document, SourceFile, split};
 use crate::text::Offsets;
 use names::Candidate;
 

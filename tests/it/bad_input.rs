@@ -4,7 +4,6 @@
 //! same bytes). Messy but readable input (other encodings, line endings, zero-width and
 //! full-width characters, a 50 MB line) gives the graph the clean input gives.
 
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -7,7 +7,6 @@
 //! the test with that hint instead of skipping it. IRIs are spelled here from SCHEMA.md,
 //! not taken from the crate's `vocab`, so a change to the contract shows up as a failure.
 
-
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -1699,5 +1698,17 @@ fn a_first_build_compacts_the_store_and_adding_a_file_does_not() {
         added.stdout.contains("from 1 file(s)") && !added.stdout.contains("compacted"),
         "{}",
         added.report("adding one file to two")
+    );
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let dir = Dir::new("version");
+    let out = dir.diplograph().arg("--version").run();
+    assert_eq!(
+        out.stdout.trim(),
+        format!("diplograph {}", env!("CARGO_PKG_VERSION")),
+        "{}",
+        out.report("diplograph --version")
     );
 }

@@ -9,7 +9,6 @@
 //! gives it, never a mix; and a last build run to its end must export exactly what a
 //! clean build exports.
 
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

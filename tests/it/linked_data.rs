@@ -8,7 +8,6 @@
 //! the test ends. The outside tools are required (`tests/setup.sh --tests` installs them,
 //! the Oxigraph server from PyPI's `oxigraph` wheel); a missing one fails with that hint.
 
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -1067,7 +1066,10 @@ fn oxigraph_bin() -> PathBuf {
         return PathBuf::from(p);
     }
     let scripts = Command::new("python3")
-        .args(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('scripts'))",
+        ])
         .output()
         .ok()
         .filter(|out| out.status.success())
@@ -1235,4 +1237,81 @@ fn push_to_nowhere_or_to_a_bad_url_fails_and_says_why() {
         .arg(&store)
         .fails();
     out.assert_stderr_contains("DIPLOGRAPH_PUSH_PASSWORD");
+}
+
+/// `diplograph query` and `serve` prepare queries with one function: both honour `FROM`
+/// and `FROM NAMED`, and use the union of all graphs only when the query names none.
+#[test]
+fn query_and_serve_honour_from_and_from_named_alike() {
+    let dir = Dir::new("from");
+    let seed = seed_corpus();
+    let other = util::repo("tests/corpus/asean-fullwidth.txt");
+    let store = build_store(&dir, &[seed, other]);
+    let (_server, endpoint) = serve(&dir, &store, &[]);
+    let seed_statements = "https://w3id.org/diplograph/id/doc/sco-2014-dushanbe.txt/1/statements";
+    let count =
+        |from: &str| format!("SELECT (COUNT(?s) AS ?n) {from} WHERE {{ ?s a dg:Statement }}");
+    let cases = [
+        ("no FROM", count("")),
+        (
+            "FROM one graph",
+            count(&format!("FROM <{seed_statements}>")),
+        ),
+        (
+            "FROM NAMED and GRAPH",
+            format!(
+                "SELECT (COUNT(?s) AS ?n) FROM NAMED <{seed_statements}> \
+                 WHERE {{ GRAPH ?g {{ ?s a dg:Statement }} }}"
+            ),
+        ),
+        (
+            "FROM a graph without statements",
+            count("FROM <https://w3id.org/diplograph/id/graph/ontology>"),
+        ),
+    ];
+    let mut counts = Vec::new();
+    for (what, sparql) in &cases {
+        let local = dir
+            .diplograph()
+            .args(["query", sparql, "--results", "csv", "--store"])
+            .arg(&store)
+            .run();
+        let local: u64 = local
+            .stdout
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{}", local.report(&format!("{what}: a count"))));
+        let remote = curl(
+            &dir,
+            &[
+                "-G",
+                &endpoint,
+                "-H",
+                "Accept: text/csv",
+                "--data-urlencode",
+                &format!("query={sparql}"),
+            ],
+        );
+        let body = remote.stdout.split("\r\n\r\n").nth(1).unwrap_or_default();
+        let remote: u64 = body
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{}", remote.report(&format!("{what}: a count"))));
+        assert_eq!(local, remote, "{what}: query and serve differ");
+        counts.push(local);
+    }
+    let [all, from, named, none] = counts[..] else {
+        unreachable!()
+    };
+    assert!(
+        from > 0 && from < all,
+        "FROM the seed's statements graph counts only its statements ({from} of {all})"
+    );
+    assert_eq!(
+        named, from,
+        "FROM NAMED makes that graph available to GRAPH"
+    );
+    assert_eq!(none, 0, "FROM the ontology graph sees no statement");
 }

@@ -16,7 +16,9 @@ use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
 use oxigraph::store::Store;
 use proptest::prelude::*;
 
-use diplograph::{Class, EntityId, Extractor, Lexicon, dot, graph, source};
+use diplograph::export::dot;
+use diplograph::input;
+use diplograph::{Class, EntityId, Extractor, Lexicon, graph};
 
 const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 
@@ -124,7 +126,7 @@ proptest! {
 
     #[test]
     fn spans_are_on_char_boundaries_and_anchors_equal_their_spans(text in text()) {
-        let file = source::from_text("p.txt".into(), "p.txt".into(), &text);
+        let file = input::from_text("p.txt".into(), "p.txt".into(), &text);
         let built = diplograph::build_source(&EXTRACTOR, &file);
         for doc in &built.documents {
             let norm = &doc.doc.norm;

@@ -89,7 +89,7 @@ fn the_generator_is_deterministic_and_its_documents_extract_without_broken_menti
         first
             .iter()
             .any(|(_, t)| t.contains("，") && t.contains("\n\n") && {
-                let (repaired, n) = diplograph::source::repair(t);
+                let (repaired, n) = diplograph::input::repair(t);
                 n > 0 && repaired.len() < t.len()
             }),
         "some paragraphs should carry page-break damage that the loader repairs"

@@ -18,7 +18,10 @@ enum Entry<'a> {
 }
 use Entry::{File, Link};
 
-const HEADERS: Entry = File("usr/lib/llvm-14/lib/clang/14.0.6/include/stddef.h", b"/* stddef */");
+const HEADERS: Entry = File(
+    "usr/lib/llvm-14/lib/clang/14.0.6/include/stddef.h",
+    b"/* stddef */",
+);
 
 /// Runs the check on a fake root holding `entries`; its exit status and what it printed.
 fn check(entries: &[Entry]) -> (bool, String) {
@@ -50,24 +53,42 @@ fn run(args: &[&str]) -> (bool, String) {
 #[track_caller]
 fn assert_present(entries: &[Entry], library: &str) {
     let (ok, text) = check(entries);
-    assert!(ok && text.starts_with("libclang: present: "), "expected present, got {text:?}");
+    assert!(
+        ok && text.starts_with("libclang: present: "),
+        "expected present, got {text:?}"
+    );
     assert!(text.contains(library), "expected {library} in {text:?}");
-    assert!(text.contains("clang/14.0.6/include"), "the headers are named: {text:?}");
+    assert!(
+        text.contains("clang/14.0.6/include"),
+        "the headers are named: {text:?}"
+    );
 }
 
 #[track_caller]
 fn assert_missing(entries: &[Entry], why: &str) {
     let (ok, text) = check(entries);
-    assert!(!ok && text.starts_with("libclang: missing: "), "expected missing, got {text:?}");
+    assert!(
+        !ok && text.starts_with("libclang: missing: "),
+        "expected missing, got {text:?}"
+    );
     assert!(text.contains(why), "expected {why:?} in {text:?}");
 }
 
 #[test]
 fn libclang_cpp_alone_is_missing() {
     // The fresh image: libclang-cpp14 is there, libclang-dev is not.
-    assert_missing(&[File("usr/lib/llvm-14/lib/libclang-cpp.so.14", ELF64), HEADERS], "no libclang.so");
     assert_missing(
-        &[File("usr/lib/x86_64-linux-gnu/libclang-cpp.so.14", ELF64), HEADERS],
+        &[
+            File("usr/lib/llvm-14/lib/libclang-cpp.so.14", ELF64),
+            HEADERS,
+        ],
+        "no libclang.so",
+    );
+    assert_missing(
+        &[
+            File("usr/lib/x86_64-linux-gnu/libclang-cpp.so.14", ELF64),
+            HEADERS,
+        ],
         "libclang-cpp is another library",
     );
 }
@@ -81,9 +102,18 @@ fn an_empty_root_is_missing() {
 fn versioned_and_plain_libraries_are_present() {
     let versioned = "usr/lib/llvm-14/lib/libclang-14.so.1";
     assert_present(&[File(versioned, ELF64), HEADERS], "libclang-14.so.1");
-    assert_present(&[File("usr/lib/llvm-14/lib/libclang.so", ELF64), HEADERS], "lib/libclang.so");
-    assert_present(&[File("usr/lib/llvm-14/lib/libclang.so.1", ELF64), HEADERS], "libclang.so.1");
-    assert_present(&[File("usr/lib/llvm-14/lib/libclang-14.so", ELF64), HEADERS], "libclang-14.so");
+    assert_present(
+        &[File("usr/lib/llvm-14/lib/libclang.so", ELF64), HEADERS],
+        "lib/libclang.so",
+    );
+    assert_present(
+        &[File("usr/lib/llvm-14/lib/libclang.so.1", ELF64), HEADERS],
+        "libclang.so.1",
+    );
+    assert_present(
+        &[File("usr/lib/llvm-14/lib/libclang-14.so", ELF64), HEADERS],
+        "libclang-14.so",
+    );
 }
 
 #[test]
@@ -93,8 +123,14 @@ fn debians_layout_of_links_is_present() {
     assert_present(
         &[
             File("usr/lib/x86_64-linux-gnu/libclang-14.so.1", ELF64),
-            Link("usr/lib/llvm-14/lib/libclang.so", "../../x86_64-linux-gnu/libclang-14.so.1"),
-            Link("usr/lib/llvm-14/lib/libclang-14.so.1", "../../x86_64-linux-gnu/libclang-14.so.1"),
+            Link(
+                "usr/lib/llvm-14/lib/libclang.so",
+                "../../x86_64-linux-gnu/libclang-14.so.1",
+            ),
+            Link(
+                "usr/lib/llvm-14/lib/libclang-14.so.1",
+                "../../x86_64-linux-gnu/libclang-14.so.1",
+            ),
             File("usr/lib/llvm-14/lib/libclang-cpp.so.14", ELF64),
             HEADERS,
         ],
@@ -104,13 +140,25 @@ fn debians_layout_of_links_is_present() {
 
 #[test]
 fn a_library_that_is_not_a_64_bit_elf_is_missing() {
-    assert_missing(&[File("usr/lib/llvm-14/lib/libclang.so", b"INPUT(-lclang)\n"), HEADERS], "no libclang.so");
-    assert_missing(&[File("usr/lib/llvm-14/lib/libclang.so", ELF32), HEADERS], "no libclang.so");
+    assert_missing(
+        &[
+            File("usr/lib/llvm-14/lib/libclang.so", b"INPUT(-lclang)\n"),
+            HEADERS,
+        ],
+        "no libclang.so",
+    );
+    assert_missing(
+        &[File("usr/lib/llvm-14/lib/libclang.so", ELF32), HEADERS],
+        "no libclang.so",
+    );
 }
 
 #[test]
 fn a_library_without_clangs_headers_is_missing() {
-    assert_missing(&[File("usr/lib/llvm-14/lib/libclang-14.so.1", ELF64)], "has no clang headers");
+    assert_missing(
+        &[File("usr/lib/llvm-14/lib/libclang-14.so.1", ELF64)],
+        "has no clang headers",
+    );
 }
 
 #[test]
@@ -118,10 +166,19 @@ fn libraries_outside_the_searched_directories_are_not_found() {
     // clang-sys looks in /usr/lib*, /usr/local/lib* and /usr/local/llvm*/lib* (two levels
     // down at most); a library deeper or elsewhere is not loaded, so it does not count.
     assert_missing(
-        &[File("opt/llvm/lib/libclang.so", ELF64), File("opt/llvm/lib/clang/14.0.6/include/stddef.h", b"")],
+        &[
+            File("opt/llvm/lib/libclang.so", ELF64),
+            File("opt/llvm/lib/clang/14.0.6/include/stddef.h", b""),
+        ],
         "no libclang.so",
     );
-    assert_missing(&[File("usr/lib/a/b/c/libclang.so", ELF64), File("usr/lib/a/b/c/clang/1/include/stddef.h", b"")], "no libclang.so");
+    assert_missing(
+        &[
+            File("usr/lib/a/b/c/libclang.so", ELF64),
+            File("usr/lib/a/b/c/clang/1/include/stddef.h", b""),
+        ],
+        "no libclang.so",
+    );
 }
 
 #[test]
@@ -129,7 +186,14 @@ fn this_machine_has_what_the_build_loads() {
     // tests/setup.sh ran before the tests (tests/run.sh): the real check must agree that
     // the library the build loaded is there.
     let (ok, text) = run(&[]);
-    assert!(ok, "tests/setup.sh installs libclang-dev, yet the check says: {text}");
-    let library = text.trim_start_matches("libclang: present: ").split(' ').next().unwrap();
+    assert!(
+        ok,
+        "tests/setup.sh installs libclang-dev, yet the check says: {text}"
+    );
+    let library = text
+        .trim_start_matches("libclang: present: ")
+        .split(' ')
+        .next()
+        .unwrap();
     assert!(Path::new(library).exists(), "{library} does not exist");
 }

@@ -7,6 +7,11 @@
 //! that came from a file of that name (so a file that now holds fewer documents leaves
 //! none behind): building the same corpus twice leaves exactly the same quads.
 
+pub mod build;
+pub mod ledger;
+mod load;
+mod pipeline;
+
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::RdfFormat;
@@ -22,7 +27,7 @@ use crate::vocab::{dg, dgr};
 pub const DEFAULT_STORE: &str = "diplograph.db";
 
 /// The ontology, loaded into its own graph by every build.
-pub const ONTOLOGY: &str = include_str!("../ontology/diplograph.ttl");
+pub const ONTOLOGY: &str = include_str!("../../ontology/diplograph.ttl");
 
 /// Opens (creating if needed) the store at `path` for reading and writing.
 pub fn open(path: &Path) -> Result<Store> {

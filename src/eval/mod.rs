@@ -107,7 +107,7 @@ impl Gold {
     /// Reads and checks a gold file; errors name the file, line and column.
     pub fn load(path: &Path) -> Result<Gold> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = crate::source::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text;
+        let text = crate::input::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text;
         Gold::parse(path, &text)
     }
 
@@ -873,7 +873,7 @@ impl Report {
 
 /// Reads an RDF file (format by extension) for scoring.
 pub fn read_rdf(path: &Path) -> Result<Vec<Quad>> {
-    let format = crate::rdfio::format_of_path(path).ok_or_else(|| {
+    let format = crate::export::rdf::format_of_path(path).ok_or_else(|| {
         Error::input(
             path,
             None,
@@ -929,7 +929,7 @@ pub fn run(
     let quads = if is_rdf {
         read_rdf(&input)?
     } else {
-        let source = crate::source::read(&input)?;
+        let source = crate::input::read(&input)?;
         crate::build_source(extractor, &source).quads
     };
     let report = score(&gold, quads);

@@ -21,10 +21,10 @@ use std::process::{Command, Stdio};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term, Triple};
 
-use crate::query::compact;
+use crate::sparql::query::compact;
 
 /// The built-in shapes.
-pub const SHAPES: &str = include_str!("../ontology/shapes.ttl");
+pub const SHAPES: &str = include_str!("../../ontology/shapes.ttl");
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -150,13 +150,13 @@ impl std::error::Error for ValidateError {}
 /// Reads an RDF file (format from `format`, else from its extension) as quads.
 pub fn read_file(path: &Path, format: Option<&str>) -> Result<Vec<Quad>, ValidateError> {
     let format = match format {
-        Some(name) => crate::rdfio::parse_format(name).ok_or_else(|| {
+        Some(name) => crate::export::rdf::parse_format(name).ok_or_else(|| {
             ValidateError::Input(format!(
                 "unknown RDF format {name:?}; use one of {}",
-                crate::rdfio::FORMAT_NAMES
+                crate::export::rdf::FORMAT_NAMES
             ))
         })?,
-        None => crate::rdfio::format_of_path(path).ok_or_else(|| {
+        None => crate::export::rdf::format_of_path(path).ok_or_else(|| {
             ValidateError::Input(format!(
                 "{}: cannot tell the RDF format from the extension; give --format",
                 path.display()

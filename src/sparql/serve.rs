@@ -30,15 +30,14 @@ use oxhttp::model::header::{
 };
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::model::NamedNode;
 use oxigraph::sparql::{
     CancellationToken, DefaultServiceHandler, QueryEvaluationError, QueryResults,
     QuerySolutionIter, SparqlEvaluator,
 };
 use oxigraph::store::Store;
 
-use crate::query::{Answer, ResultsFormat, write_answer};
-use crate::vocab::PREFIXES;
+use crate::sparql::query::{Answer, ResultsFormat, write_answer};
 
 /// The default address: loopback only.
 pub const DEFAULT_BIND: &str = "127.0.0.1:7878";
@@ -322,41 +321,21 @@ impl Endpoint {
     }
 }
 
-/// Parses `text` with the vocabulary prefixes and sets its dataset: the protocol's
-/// graphs if given, else the query's `FROM`, else the union of all graphs.
+/// Parses `text` as [`super::prepare`] does, with `token` and no federation.
 fn prepare(
     text: &str,
     default_graphs: Vec<NamedNode>,
     named_graphs: Vec<NamedNode>,
     token: CancellationToken,
 ) -> Result<oxigraph::sparql::PreparedSparqlQuery, Failure> {
-    let mut evaluator = SparqlEvaluator::new()
+    let evaluator = SparqlEvaluator::new()
         .with_cancellation_token(token)
         .with_default_service_handler(NoService);
-    for (prefix, iri) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*prefix, *iri)
-            .expect("the vocabulary prefixes are valid");
-    }
-    let mut prepared = evaluator
-        .parse_query(text)
-        .map_err(|e| Failure::Syntax(e.to_string()))?;
-    let dataset = prepared.dataset_mut();
-    if !default_graphs.is_empty() || !named_graphs.is_empty() {
-        // the protocol's parameters override the query's FROM and FROM NAMED
-        dataset.set_default_graph(default_graphs.into_iter().map(GraphName::from).collect());
-        if !named_graphs.is_empty() {
-            dataset.set_available_named_graphs(
-                named_graphs
-                    .into_iter()
-                    .map(NamedOrBlankNode::from)
-                    .collect(),
-            );
-        }
-    } else if dataset.is_default_dataset() {
-        dataset.set_default_graph_as_union();
-    }
-    Ok(prepared)
+    let graphs = super::Graphs {
+        default: default_graphs,
+        named: named_graphs,
+    };
+    super::prepare(evaluator, text, graphs).map_err(|e| Failure::Syntax(e.to_string()))
 }
 
 /// The answer of an evaluation, at most `cap` rows or triples; the flag says whether it
@@ -508,7 +487,7 @@ fn negotiate(accept: &str, graph: bool) -> Option<(&'static str, ResultsFormat, 
         GRAPH_TYPES
             .iter()
             .filter_map(|(m, name)| {
-                crate::rdfio::parse_format(name).map(|f| (*m, ResultsFormat::Json, f))
+                crate::export::rdf::parse_format(name).map(|f| (*m, ResultsFormat::Json, f))
             })
             .collect()
     } else {
@@ -650,7 +629,7 @@ fn preflight(asked_headers: Option<HeaderValue>) -> Response<Body> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{Literal, Quad};
+    use oxigraph::model::{GraphName, Literal, Quad};
 
     fn endpoint() -> Endpoint {
         let store = Store::new().unwrap();
@@ -670,7 +649,10 @@ mod tests {
     }
 
     fn get(e: &Endpoint, query: &str, accept: &str) -> (StatusCode, String, Response<Body>) {
-        let uri = format!("/sparql?query={}", crate::push::percent_encode(query));
+        let uri = format!(
+            "/sparql?query={}",
+            crate::export::push::percent_encode(query)
+        );
         let mut request = Request::builder()
             .method(Method::GET)
             .uri(uri)

@@ -9,7 +9,7 @@
 //!
 //! Guarantees:
 //! - **Atomic per file.** A reader sees a file's old graphs or its new ones, never a mix
-//!   (see [`crate::load`]). Two inputs with the same file name are refused before
+//!   (see [`crate::store::load`]). Two inputs with the same file name are refused before
 //!   anything is written: their documents would share IRIs.
 //! - **Checked first.** Without `keep_going`, every changed file is read and decoded
 //!   before anything is written, and the first bad one fails the build with the store
@@ -23,7 +23,7 @@
 //!   name is no longer among the inputs has its graphs and record removed. Files named
 //!   one by one never remove anything else.
 //! - **Fast and flat.** Files are read, hashed and extracted on `threads` workers
-//!   ([`crate::pipeline`]) and written in input order through a window of a few files;
+//!   ([`crate::store::pipeline`]) and written in input order through a window of a few files;
 //!   new files go to Oxigraph's bulk loader. Memory is bounded by the window and the
 //!   batch sizes, not by the corpus. The output does not depend on the number of threads.
 
@@ -36,10 +36,11 @@ use oxigraph::model::Quad;
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
-use crate::ledger::{self, Record};
-pub use crate::load::Batches;
-use crate::load::Writer;
-use crate::{Class, Extractor, graph, pipeline, source, store};
+use crate::store::ledger::{self, Record};
+pub use crate::store::load::Batches;
+use crate::store::load::Writer;
+use crate::store::{self, pipeline};
+use crate::{Class, Extractor, graph, input};
 
 /// One input: a file to read, or text already in memory (the bundled corpus).
 #[derive(Debug, Clone)]
@@ -51,7 +52,7 @@ pub enum Input {
 impl Input {
     fn name(&self) -> String {
         match self {
-            Input::File(p) => source::file_name(p),
+            Input::File(p) => input::file_name(p),
             Input::Text { name, .. } => name.clone(),
         }
     }
@@ -72,11 +73,11 @@ impl Input {
         }
     }
 
-    fn read(&self, options: &source::ReadOptions) -> Result<source::SourceFile> {
+    fn read(&self, options: &input::ReadOptions) -> Result<input::SourceFile> {
         match self {
-            Input::File(p) => source::read_with(p, options),
+            Input::File(p) => input::read_with(p, options),
             Input::Text { name, text } => {
-                Ok(source::from_text(name.clone(), PathBuf::from(name), text))
+                Ok(input::from_text(name.clone(), PathBuf::from(name), text))
             }
         }
     }
@@ -85,7 +86,7 @@ impl Input {
 /// How a build reads its inputs, what it does with one it cannot read, and how it works.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub reading: source::ReadOptions,
+    pub reading: input::ReadOptions,
     /// Go on past a file that cannot be read (recording it in [`Summary::failures`]);
     /// without it, every changed file is read and checked before anything is written, and
     /// the first bad one fails the build with the store unchanged.
@@ -383,12 +384,12 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
 fn read_stdin_once(
     inputs: &[Input],
     options: &Options,
-) -> Result<Mutex<Option<source::SourceFile>>> {
+) -> Result<Mutex<Option<input::SourceFile>>> {
     let named = inputs
         .iter()
         .any(|i| matches!(i, Input::File(p) if p.as_os_str() == "-"));
     let source = if named {
-        Some(source::read_with(Path::new("-"), &options.reading)?)
+        Some(input::read_with(Path::new("-"), &options.reading)?)
     } else {
         None
     };
@@ -420,7 +421,7 @@ fn survey(
     options: &Options,
     records: &HashMap<String, Record>,
     built_with: &str,
-    stdin: &Mutex<Option<source::SourceFile>>,
+    stdin: &Mutex<Option<input::SourceFile>>,
 ) -> Survey {
     let bytes = match input {
         Input::File(p) if p.as_os_str() == "-" => stdin
@@ -469,7 +470,7 @@ fn extract(
     extractor: &Extractor,
     input: &Input,
     options: &Options,
-    stdin: &Mutex<Option<source::SourceFile>>,
+    stdin: &Mutex<Option<input::SourceFile>>,
 ) -> Result<Extracted> {
     let source = match input {
         Input::File(p) if p.as_os_str() == "-" => stdin
@@ -558,7 +559,7 @@ mod tests {
 
     /// A build into an in-memory store of the files under `dir`, found as a directory.
     fn build_dir(db: &Store, store_dir: &Path, dir: &Path, threads: usize) -> Summary {
-        let inputs: Vec<Input> = source::expand_paths(&[dir.to_path_buf()])
+        let inputs: Vec<Input> = input::expand_paths(&[dir.to_path_buf()])
             .unwrap()
             .into_iter()
             .map(Input::File)
@@ -585,7 +586,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("corpus");
         std::fs::create_dir_all(dir.join("sub")).unwrap();
-        let seed = include_str!("../data/corpus/sco-2014-dushanbe.txt");
+        let seed = include_str!("../../data/corpus/sco-2014-dushanbe.txt");
         std::fs::write(dir.join("a.txt"), seed).unwrap();
         std::fs::write(dir.join("b.txt"), "中国支持上海合作组织。\n").unwrap();
         std::fs::write(dir.join("sub/c.txt"), "俄罗斯欢迎哈萨克斯坦担任主席国。\n").unwrap();
@@ -645,7 +646,7 @@ mod tests {
     #[test]
     fn extract_each_hands_over_every_file_in_input_order() {
         let (_tmp, dir) = corpus();
-        let inputs: Vec<Input> = source::expand_paths(&[dir])
+        let inputs: Vec<Input> = input::expand_paths(&[dir])
             .unwrap()
             .into_iter()
             .map(Input::File)

@@ -1,6 +1,7 @@
-//! SPARQL over the store: the union of all graphs as the default graph, the vocabulary
-//! prefixes predeclared, results as an aligned table (for people), CSV, TSV, JSON or XML
-//! (for machines), and CONSTRUCT/DESCRIBE results as RDF.
+//! SPARQL over the store, prepared as [`super::prepare`] says (the graphs the query
+//! names, else the union of all graphs; the vocabulary prefixes predeclared), results as
+//! an aligned table (for people), CSV, TSV, JSON or XML (for machines), and
+//! CONSTRUCT/DESCRIBE results as RDF.
 
 use std::io::Write;
 use std::time::Duration;
@@ -75,24 +76,17 @@ pub enum Answer {
     Graph(Vec<Triple>),
 }
 
-/// Evaluates `text` over the union of the store's graphs, stopping after `timeout`.
+/// Evaluates `text` over the graphs it names, else the union of the store's graphs (see
+/// [`super::prepare`]), stopping after `timeout`.
 pub fn evaluate(
     store: &Store,
     text: &str,
     timeout: Option<Duration>,
 ) -> Result<Answer, QueryError> {
-    let mut evaluator = SparqlEvaluator::new();
-    for (prefix, iri) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*prefix, *iri)
-            .expect("the vocabulary prefixes are valid");
-    }
     let token = CancellationToken::new();
-    evaluator = evaluator.with_cancellation_token(token.clone());
-    let mut prepared = evaluator
-        .parse_query(text)
+    let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
+    let prepared = super::prepare(evaluator, text, super::Graphs::default())
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
     let _timer = timeout.map(|t| {
         let token = token.clone();
         let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
@@ -142,7 +136,7 @@ pub fn write_answer<W: Write>(
             let quads = triples
                 .into_iter()
                 .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph));
-            crate::rdfio::write_quads(rdf, quads, out)?;
+            crate::export::rdf::write_quads(rdf, quads, out)?;
         }
         Answer::Boolean(b) => match sparql_format(results) {
             Some(f) => {

@@ -1,6 +1,6 @@
 //! Rendering: DOT text → SVG or PNG, by Graphviz's `dot` program.
 //!
-//! In: the DOT text that [`crate::dot`] writes and a format (`svg` or `png`). Out: the
+//! In: the DOT text that [`crate::export::dot`] writes and a format (`svg` or `png`). Out: the
 //! picture's bytes. Graphviz is found on `PATH`; when it is not installed the error says
 //! how to install it (the DOT itself never needs it). Chinese labels render in SVG as
 //! they are; PNG needs a CJK font (Debian: `fonts-wqy-zenhei`).

@@ -158,7 +158,7 @@ fn describe(store: &Store, term: &Term) -> Node {
         label = act.map(|a| format!("{a}: {}", label.unwrap_or_default()));
     }
     Node {
-        label: label.unwrap_or_else(|| crate::query::compact(n.as_str())),
+        label: label.unwrap_or_else(|| crate::sparql::query::compact(n.as_str())),
         class,
     }
 }

@@ -24,6 +24,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::error::{Error, Position, Result};
 use crate::text::normalize;
 
+mod words;
+pub use words::{List, WordRow, Words};
+
 /// A sovereign state (UN member or observer).
 #[derive(Debug, Clone)]
 pub struct StateEntry {
@@ -155,6 +158,8 @@ pub struct Lexicon {
     pub cues: Vec<CueEntry>,
     pub heads: Vec<HeadEntry>,
     pub boundaries: Vec<String>,
+    /// The word lists of `data/rules/words.tsv`.
+    pub words: Words,
     not_names: AhoCorasick,
     entities: AhoCorasick,
     targets: Vec<Vec<Target>>,
@@ -173,7 +178,7 @@ pub struct Lexicon {
 }
 
 /// The file names a lexicon directory may hold.
-pub const TABLES: [&str; 10] = [
+pub const TABLES: [&str; 11] = [
     "states.tsv",
     "organizations.tsv",
     "places.tsv",
@@ -184,13 +189,14 @@ pub const TABLES: [&str; 10] = [
     "heads.tsv",
     "boundaries.tsv",
     "not_names.tsv",
+    "words.tsv",
 ];
 
 /// A lexicon file's text: UTF-8 (a byte-order mark is dropped); bad bytes are reported
 /// with their line, column and byte offset.
 fn read_table(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(crate::source::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text)
+    Ok(crate::input::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text)
 }
 
 #[derive(Default)]
@@ -205,6 +211,7 @@ struct Files {
     heads: Vec<(PathBuf, String)>,
     boundaries: Vec<(PathBuf, String)>,
     not_names: Vec<(PathBuf, String)>,
+    words: Vec<(PathBuf, String)>,
 }
 
 impl Files {
@@ -222,7 +229,7 @@ impl Files {
                 }
             }
         }
-        crate::ledger::hex_digest(&h.finalize())
+        crate::store::ledger::hex_digest(&h.finalize())
     }
 
     fn slot(&mut self, name: &str) -> &mut Vec<(PathBuf, String)> {
@@ -236,7 +243,8 @@ impl Files {
             "cues.tsv" => &mut self.cues,
             "heads.tsv" => &mut self.heads,
             "boundaries.tsv" => &mut self.boundaries,
-            _ => &mut self.not_names,
+            "not_names.tsv" => &mut self.not_names,
+            _ => &mut self.words,
         }
     }
 }
@@ -245,7 +253,7 @@ macro_rules! builtin {
     ($path:literal) => {
         vec![(
             PathBuf::from(concat!("(built-in) data/", $path)),
-            include_str!(concat!("../data/", $path)).to_string(),
+            include_str!(concat!("../../data/", $path)).to_string(),
         )]
     };
 }
@@ -258,7 +266,8 @@ impl Lexicon {
 
     /// The built-in lexicons, extended by the files of each directory in `dirs`
     /// (`states.tsv`, `organizations.tsv`, `places.tsv`, `persons.tsv`, `events.tsv`, `titles.tsv`,
-    /// `cues.tsv`, `heads.tsv`, `boundaries.tsv`, `not_names.tsv`; any may be missing).
+    /// `cues.tsv`, `heads.tsv`, `boundaries.tsv`, `not_names.tsv`, `words.tsv`; any may be
+    /// missing).
     pub fn load(dirs: &[PathBuf]) -> Result<Lexicon> {
         let mut files = Files {
             states: builtin!("lexicon/states.tsv"),
@@ -271,6 +280,7 @@ impl Lexicon {
             heads: builtin!("rules/heads.tsv"),
             boundaries: builtin!("rules/boundaries.tsv"),
             not_names: builtin!("rules/not_names.tsv"),
+            words: builtin!("rules/words.tsv"),
         };
         for dir in dirs {
             if !dir.is_dir() {
@@ -478,6 +488,29 @@ impl Lexicon {
             |c, _| Ok(normalize(c[0])),
             |w| w.clone(),
         )?;
+        let words = Words::new(rows(
+            &files.words,
+            &["list", "word", "value"],
+            |c, at| {
+                let list = List::from_name(c[0]).ok_or_else(|| {
+                    let known: Vec<&str> = List::ALL.iter().map(|l| l.name()).collect();
+                    at(format!(
+                        "unknown word list {:?}; use one of {}",
+                        c[0],
+                        known.join(", ")
+                    ))
+                })?;
+                if c[1].trim().is_empty() {
+                    return Err(at("the word is empty".to_string()));
+                }
+                Ok(WordRow {
+                    list,
+                    word: c[1].trim().to_string(),
+                    value: c[2].trim().to_string(),
+                })
+            },
+            |r| format!("{}\t{}", r.list.name(), normalize(&r.word)),
+        )?);
         let not_names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&not_names_list)
@@ -575,6 +608,7 @@ impl Lexicon {
             cues,
             heads,
             boundaries,
+            words,
             not_names,
             entities,
             targets,
@@ -835,7 +869,7 @@ mod verified_ids {
     /// ones (tests/facts/wikidata.tsv, copied from the project's verified facts).
     #[test]
     fn every_qid_is_verified() {
-        let facts = include_str!("../tests/facts/wikidata.tsv");
+        let facts = include_str!("../../tests/facts/wikidata.tsv");
         let verified: std::collections::HashSet<&str> = facts
             .lines()
             .filter(|l| !l.starts_with('#'))

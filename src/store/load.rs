@@ -19,7 +19,8 @@ use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::{BulkLoader, Store};
 
 use crate::error::Result;
-use crate::{graph, ledger, store};
+use crate::graph;
+use crate::store::{self, ledger};
 
 /// How the writer hands new files to the bulk loader.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,12 @@
+//! Export: the graph out of diplograph, to files and other tools.
+//!
+//! [`rdf`] writes quads in every standard RDF format; [`dot`] draws the graph as
+//! Graphviz DOT (petgraph) and [`render`] turns that into SVG or PNG; [`validate`] checks
+//! a graph against the contract's SHACL shapes; [`push`] sends the store's graphs to a
+//! remote triplestore over the SPARQL 1.1 Graph Store Protocol.
+
+pub mod dot;
+pub mod push;
+pub mod rdf;
+pub mod render;
+pub mod validate;

@@ -1,0 +1,141 @@
+//! Word lists: the closed lists of words that extraction rules consult (collective
+//! subjects, news agencies, currency names …), all in one table, `data/rules/words.tsv`,
+//! so that a user can add, change or remove a word with `--lexicon DIR` and no compile.
+//!
+//! In: rows `list<TAB>word<TAB>value` (built-in first, then each `--lexicon` directory's
+//! `words.tsv`). Out: for each [`List`], its words in table order, normalised to
+//! simplified characters as the text is, and each word's value. Guarantees: a row whose
+//! list and word equal an earlier row's replaces it; a row whose value is `-` removes the
+//! word; a list name the code does not know is an error naming the known ones.
+
+use std::collections::HashMap;
+
+use crate::text::normalize;
+
+macro_rules! word_lists {
+    ($($variant:ident = $name:literal: $doc:literal,)*) => {
+        /// A word list of `data/rules/words.tsv`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum List {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl List {
+            /// Every list, in declaration order.
+            pub const ALL: &'static [List] = &[$(List::$variant,)*];
+
+            /// The list's name in the table's `list` column.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(List::$variant => $name,)*
+                }
+            }
+
+            /// The list a table names, if the code knows it.
+            pub fn from_name(name: &str) -> Option<List> {
+                match name {
+                    $($name => Some(List::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+// One line a list: its variant, its name in words.tsv and what it holds. A rule that
+// needs a new list adds a line here and its rows to data/rules/words.tsv.
+word_lists! {
+    NewsAgencies = "news_agency": "News agencies and papers whose datelines close a document (新华社).",
+}
+
+/// One row of words.tsv, as read.
+#[derive(Debug, Clone)]
+pub struct WordRow {
+    pub list: List,
+    pub word: String,
+    pub value: String,
+}
+
+/// Every word list, compiled.
+#[derive(Debug, Default)]
+pub struct Words {
+    lists: HashMap<List, Vec<String>>,
+    values: HashMap<(List, String), String>,
+}
+
+impl Words {
+    /// The lists of `rows` (already merged: a later row with an earlier row's list and
+    /// word replaced it), without the rows whose value is `-`.
+    pub fn new(rows: Vec<WordRow>) -> Words {
+        let mut words = Words::default();
+        for row in rows {
+            if row.value == "-" {
+                continue;
+            }
+            let word = normalize(&row.word);
+            words.lists.entry(row.list).or_default().push(word.clone());
+            words.values.insert((row.list, word), row.value);
+        }
+        words
+    }
+
+    /// The words of `list`, in table order (empty when a user removed them all).
+    pub fn list(&self, list: List) -> &[String] {
+        self.lists.get(&list).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` (normalised) is on `list`.
+    pub fn contains(&self, list: List, word: &str) -> bool {
+        self.values.contains_key(&(list, word.to_string()))
+    }
+
+    /// The value the table gives `word` on `list` (empty when the row has none).
+    pub fn value(&self, list: List, word: &str) -> Option<&str> {
+        self.values
+            .get(&(list, word.to_string()))
+            .map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(list: List, word: &str, value: &str) -> WordRow {
+        WordRow {
+            list,
+            word: word.into(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn lists_keep_table_order_and_normalise() {
+        let words = Words::new(vec![
+            row(List::NewsAgencies, "新華社", ""),
+            row(List::NewsAgencies, "塔斯社", "TASS"),
+        ]);
+        assert_eq!(words.list(List::NewsAgencies), ["新华社", "塔斯社"]);
+        assert!(words.contains(List::NewsAgencies, "新华社"));
+        assert!(
+            !words.contains(List::NewsAgencies, "新華社"),
+            "lookups take normalised text"
+        );
+        assert_eq!(words.value(List::NewsAgencies, "塔斯社"), Some("TASS"));
+    }
+
+    #[test]
+    fn a_dash_removes_a_word() {
+        let words = Words::new(vec![row(List::NewsAgencies, "新华社", "-")]);
+        assert!(words.list(List::NewsAgencies).is_empty());
+        assert!(!words.contains(List::NewsAgencies, "新华社"));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for &list in List::ALL {
+            assert_eq!(List::from_name(list.name()), Some(list));
+        }
+        assert_eq!(List::from_name("no_such_list"), None);
+    }
+}
