@@ -89,6 +89,20 @@ impl Words {
         self.values.contains_key(&(list, word.to_string()))
     }
 
+    /// The words of `list` as the body of a regex alternation, for a rule that is a
+    /// pattern around a list (`(?:{})`): each word escaped, longer words first so that a
+    /// word is never cut short by another that begins it (ties in table order). An empty
+    /// list gives a pattern that matches nothing.
+    pub fn alternation(&self, list: List) -> String {
+        let mut words: Vec<&str> = self.list(list).iter().map(String::as_str).collect();
+        if words.is_empty() {
+            return r"[^\s\S]".to_string();
+        }
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        escaped.join("|")
+    }
+
     /// The value the table gives `word` on `list` (empty when the row has none).
     pub fn value(&self, list: List, word: &str) -> Option<&str> {
         self.values
@@ -137,5 +151,22 @@ mod tests {
             assert_eq!(List::from_name(list.name()), Some(list));
         }
         assert_eq!(List::from_name("no_such_list"), None);
+    }
+
+    #[test]
+    fn alternation_puts_longer_words_first_and_escapes() {
+        let words = Words::new(vec![
+            row(List::NewsAgencies, "新华", ""),
+            row(List::NewsAgencies, "新华社", ""),
+            row(List::NewsAgencies, "a.b", ""),
+        ]);
+        let pattern = words.alternation(List::NewsAgencies);
+        assert_eq!(pattern, r"新华社|新华|a\.b");
+        let re = regex::Regex::new(&pattern).unwrap();
+        assert_eq!(re.find("（新华社电）").unwrap().as_str(), "新华社");
+        assert!(!re.is_match("axb"));
+        let empty = Words::new(vec![row(List::NewsAgencies, "新华社", "-")]);
+        let never = regex::Regex::new(&empty.alternation(List::NewsAgencies)).unwrap();
+        assert!(!never.is_match("新华社 anything"));
     }
 }
