@@ -22,7 +22,7 @@ pub mod store;
 pub mod text;
 pub mod vocab;
 
-pub use error::{Error, Position, Result};
+pub use error::{Error, ErrorKind, Position, Result};
 pub use extract::Extractor;
 pub use lexicon::Lexicon;
 pub use model::{

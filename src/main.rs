@@ -324,7 +324,7 @@ fn extractor(dirs: &[PathBuf]) -> Result<Extractor> {
 fn watchdog(timeout: Duration) {
     std::thread::spawn(move || {
         std::thread::sleep(timeout + Duration::from_secs(1));
-        eprintln!("diplograph: {}", query::QueryError::Timeout(timeout));
+        eprintln!("diplograph: {}", query::timeout_error(timeout));
         std::process::exit(1);
     });
 }
@@ -441,7 +441,7 @@ fn extract_inputs(paths: &[PathBuf], keep_going: bool) -> Result<(Vec<Input>, Ve
     let mut failures = Vec::new();
     for e in errors {
         match keep_going {
-            true => failures.push(e.to_string()),
+            true => failures.push(e.report()),
             false => return Err(e.into()),
         }
     }
@@ -514,7 +514,7 @@ fn build(
         }
         for e in errors {
             match input.keep_going {
-                true => failures.push(e.to_string()),
+                true => failures.push(e.report()),
                 false => return Err(e.into()),
             }
         }

@@ -113,12 +113,9 @@ impl Gold {
 
     pub fn parse(path: &Path, text: &str) -> Result<Gold> {
         let gold: Gold = serde_json::from_str(text).map_err(|e| {
-            Error::input(
+            Error::gold(
                 path,
-                Some(Position {
-                    line: e.line(),
-                    column: e.column(),
-                }),
+                Some(Position::of_line_column(text, e.line(), e.column())),
                 format!("not a gold file: {e}; see SCHEMA.md \"Gold files\""),
             )
         })?;

@@ -19,6 +19,8 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
 use oxigraph::store::Store;
 
+use crate::error::{Error, ErrorKind, Result};
+
 /// How long one request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -59,7 +61,7 @@ impl std::fmt::Debug for Credentials {
 impl Credentials {
     /// From `DIPLOGRAPH_PUSH_TOKEN`, else `DIPLOGRAPH_PUSH_USER` and
     /// `DIPLOGRAPH_PUSH_PASSWORD`, else none.
-    pub fn from_env() -> Result<Credentials, PushError> {
+    pub fn from_env() -> Result<Credentials> {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         match (
             var("DIPLOGRAPH_PUSH_TOKEN"),
@@ -67,15 +69,15 @@ impl Credentials {
             var("DIPLOGRAPH_PUSH_PASSWORD"),
         ) {
             (Some(token), None, None) => Ok(Credentials::Bearer(token)),
-            (Some(_), _, _) => Err(PushError::Config(
-                "set either DIPLOGRAPH_PUSH_TOKEN or DIPLOGRAPH_PUSH_USER and DIPLOGRAPH_PUSH_PASSWORD, not both".into(),
+            (Some(_), _, _) => Err(config_error(
+                "set either DIPLOGRAPH_PUSH_TOKEN or DIPLOGRAPH_PUSH_USER and DIPLOGRAPH_PUSH_PASSWORD, not both",
             )),
             (None, Some(user), Some(password)) => Ok(Credentials::Basic { user, password }),
-            (None, Some(_), None) => Err(PushError::Config(
-                "DIPLOGRAPH_PUSH_USER is set but DIPLOGRAPH_PUSH_PASSWORD is not".into(),
+            (None, Some(_), None) => Err(config_error(
+                "DIPLOGRAPH_PUSH_USER is set but DIPLOGRAPH_PUSH_PASSWORD is not",
             )),
-            (None, None, Some(_)) => Err(PushError::Config(
-                "DIPLOGRAPH_PUSH_PASSWORD is set but DIPLOGRAPH_PUSH_USER is not".into(),
+            (None, None, Some(_)) => Err(config_error(
+                "DIPLOGRAPH_PUSH_PASSWORD is set but DIPLOGRAPH_PUSH_USER is not",
             )),
             (None, None, None) => Ok(Credentials::None),
         }
@@ -100,77 +102,45 @@ pub struct Pushed {
     pub triples: usize,
 }
 
-/// Why a push failed.
-#[derive(Debug)]
-pub enum PushError {
-    /// The endpoint or the credentials are not usable.
-    Config(String),
-    /// The local store could not be read.
-    Store(String),
-    /// The remote store could not be reached.
-    Unreachable { url: String, reason: String },
-    /// The remote store refused a graph.
-    Refused {
-        graph: String,
-        status: u16,
-        message: String,
-    },
+fn config_error(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Push, message)
 }
 
-impl std::fmt::Display for PushError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PushError::Config(m) => write!(f, "{m}"),
-            PushError::Store(m) => write!(f, "cannot read the store: {m}"),
-            PushError::Unreachable { url, reason } => write!(
-                f,
-                "cannot reach {url}: {reason}; is the remote store running, and is --endpoint its Graph Store URL?"
-            ),
-            PushError::Refused {
-                graph,
-                status,
-                message,
-            } => {
-                write!(
-                    f,
-                    "the remote store answered {status} to PUT of graph {graph}"
-                )?;
-                if !message.is_empty() {
-                    write!(f, ": {message}")?;
-                }
-                match status {
-                    401 | 403 => write!(
-                        f,
-                        " (set DIPLOGRAPH_PUSH_USER and DIPLOGRAPH_PUSH_PASSWORD, or DIPLOGRAPH_PUSH_TOKEN, to credentials that may write)"
-                    ),
-                    404 | 405 => write!(
-                        f,
-                        " (is --endpoint the Graph Store endpoint? Oxigraph: …/store, Fuseki: …/DATASET/data, GraphDB and RDF4J: …/repositories/ID/rdf-graphs/service)"
-                    ),
-                    _ => Ok(()),
-                }
-            }
-        }
+fn store_error(e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::new(ErrorKind::Push, "cannot read the store").caused_by(e)
+}
+
+/// The remote store answered `status` (not 2xx) to the PUT of `graph`, saying `message`;
+/// the error says what to check.
+fn refused(graph: &str, status: u16, message: &str) -> Error {
+    let mut text = format!("the remote store answered {status} to PUT of graph {graph}");
+    if !message.is_empty() {
+        text.push_str(": ");
+        text.push_str(message);
     }
+    match status {
+        401 | 403 => text.push_str(
+            " (set DIPLOGRAPH_PUSH_USER and DIPLOGRAPH_PUSH_PASSWORD, or DIPLOGRAPH_PUSH_TOKEN, to credentials that may write)",
+        ),
+        404 | 405 => text.push_str(
+            " (is --endpoint the Graph Store endpoint? Oxigraph: …/store, Fuseki: …/DATASET/data, GraphDB and RDF4J: …/repositories/ID/rdf-graphs/service)",
+        ),
+        _ => {}
+    }
+    Error::new(ErrorKind::Push, text)
 }
-
-impl std::error::Error for PushError {}
 
 impl Target {
     /// Checks the endpoint: an `http` or `https` URL without a fragment.
-    pub fn new(
-        endpoint: &str,
-        graph_param: &str,
-        credentials: Credentials,
-    ) -> Result<Target, PushError> {
+    pub fn new(endpoint: &str, graph_param: &str, credentials: Credentials) -> Result<Target> {
         let scheme_ok = endpoint.starts_with("http://") || endpoint.starts_with("https://");
         if !scheme_ok || endpoint.contains('#') || endpoint.contains(char::is_whitespace) {
-            return Err(PushError::Config(format!(
+            return Err(config_error(format!(
                 "--endpoint {endpoint:?} is not an http(s) URL; give the Graph Store endpoint, e.g. http://localhost:7878/store"
             )));
         }
         if graph_param.is_empty() {
-            return Err(PushError::Config("--graph-param must not be empty".into()));
+            return Err(config_error("--graph-param must not be empty"));
         }
         Ok(Target {
             endpoint: endpoint.to_string(),
@@ -200,8 +170,7 @@ pub fn push(
     store: &Store,
     target: &Target,
     mut progress: impl FnMut(&str, usize),
-) -> Result<Pushed, PushError> {
-    let store_error = |e: oxigraph::store::StorageError| PushError::Store(e.to_string());
+) -> Result<Pushed> {
     let mut graphs: Vec<String> = Vec::new();
     for g in store.named_graphs() {
         match g.map_err(store_error)? {
@@ -223,11 +192,10 @@ pub fn push(
         let mut triples = 0;
         for q in store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(node))) {
             let q = q.map_err(store_error)?;
-            body.serialize_triple(q.as_ref())
-                .map_err(|e| PushError::Store(e.to_string()))?;
+            body.serialize_triple(q.as_ref()).map_err(store_error)?;
             triples += 1;
         }
-        let body = body.finish().map_err(|e| PushError::Store(e.to_string()))?;
+        let body = body.finish().map_err(store_error)?;
         put(&agent, target, graph, &body)?;
         pushed.graphs += 1;
         pushed.triples += triples;
@@ -236,7 +204,7 @@ pub fn push(
     Ok(pushed)
 }
 
-fn put(agent: &ureq::Agent, target: &Target, graph: &str, body: &[u8]) -> Result<(), PushError> {
+fn put(agent: &ureq::Agent, target: &Target, graph: &str, body: &[u8]) -> Result<()> {
     let url = target.graph_url(graph);
     let mut request = agent
         .put(&url)
@@ -244,9 +212,14 @@ fn put(agent: &ureq::Agent, target: &Target, graph: &str, body: &[u8]) -> Result
     if let Some(auth) = target.credentials.header() {
         request = request.header("Authorization", auth);
     }
-    let mut response = request.send(body).map_err(|e| PushError::Unreachable {
-        url: target.endpoint.clone(),
-        reason: e.to_string(),
+    let mut response = request.send(body).map_err(|e| {
+        Error::new(
+            ErrorKind::Push,
+            format!(
+                "cannot reach {}: {e}; is the remote store running, and is --endpoint its Graph Store URL?",
+                target.endpoint
+            ),
+        )
     })?;
     let status = response.status().as_u16();
     if (200..300).contains(&status) {
@@ -258,11 +231,7 @@ fn put(agent: &ureq::Agent, target: &Target, graph: &str, body: &[u8]) -> Result
         .as_reader()
         .take(2000)
         .read_to_string(&mut message);
-    Err(PushError::Refused {
-        graph: graph.to_string(),
-        status,
-        message: message.trim().to_string(),
-    })
+    Err(refused(graph, status, message.trim()))
 }
 
 /// Percent-encodes all but RFC 3986's unreserved characters, for a query parameter.

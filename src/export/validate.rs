@@ -21,6 +21,7 @@ use std::process::{Command, Stdio};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term, Triple};
 
+use crate::error::{Error, ErrorKind, Result};
 use crate::sparql::query::compact;
 
 /// The built-in shapes.
@@ -121,69 +122,59 @@ fn short(t: &Term) -> String {
     }
 }
 
-/// Why a validation could not run.
-#[derive(Debug)]
-pub enum ValidateError {
-    /// The input does not parse or cannot be read.
-    Input(String),
-    /// pySHACL is not installed.
-    NoEngine,
-    /// pySHACL ran and failed.
-    Engine(String),
+/// The input of a validation does not parse or cannot be read or written: `message`.
+fn input_error(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Validate, message)
 }
 
-impl std::fmt::Display for ValidateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ValidateError::Input(m) => f.write_str(m),
-            ValidateError::NoEngine => f.write_str(
-                "validate needs pySHACL, which is not installed: `python3 -m pip install pyshacl` \
-                 (or run tests/setup.sh), or name its command in DIPLOGRAPH_PYSHACL",
-            ),
-            ValidateError::Engine(m) => write!(f, "pySHACL failed: {m}"),
-        }
-    }
+/// pySHACL ran and failed: `what`.
+fn engine_error(what: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Validate, format!("pySHACL failed: {what}"))
 }
 
-impl std::error::Error for ValidateError {}
+fn no_engine() -> Error {
+    Error::new(
+        ErrorKind::Validate,
+        "validate needs pySHACL, which is not installed: `python3 -m pip install pyshacl` \
+         (or run tests/setup.sh --tests), or name its command in DIPLOGRAPH_PYSHACL",
+    )
+}
 
 /// Reads an RDF file (format from `format`, else from its extension) as quads.
-pub fn read_file(path: &Path, format: Option<&str>) -> Result<Vec<Quad>, ValidateError> {
+pub fn read_file(path: &Path, format: Option<&str>) -> Result<Vec<Quad>> {
     let format = match format {
         Some(name) => crate::export::rdf::parse_format(name).ok_or_else(|| {
-            ValidateError::Input(format!(
+            input_error(format!(
                 "unknown RDF format {name:?}; use one of {}",
                 crate::export::rdf::FORMAT_NAMES
             ))
         })?,
         None => crate::export::rdf::format_of_path(path).ok_or_else(|| {
-            ValidateError::Input(format!(
+            input_error(format!(
                 "{}: cannot tell the RDF format from the extension; give --format",
                 path.display()
             ))
         })?,
     };
     let bytes = std::fs::read(path)
-        .map_err(|e| ValidateError::Input(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| input_error(format!("cannot read {}: {e}", path.display())))?;
     RdfParser::from_format(format)
         .for_slice(&bytes)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| ValidateError::Input(format!("{}: {e}", path.display())))
+        .map_err(|e| input_error(format!("{}: {e}", path.display())))
 }
 
 /// Validates the union of `quads`' graphs against `shapes` (Turtle).
-pub fn validate(quads: &[Quad], shapes: &str) -> Result<Report, ValidateError> {
+pub fn validate(quads: &[Quad], shapes: &str) -> Result<Report> {
     let mut triples: Vec<Triple> = quads.iter().cloned().map(Triple::from).collect();
     triples.sort_unstable_by_key(Triple::to_string);
     triples.dedup();
     let mut data = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
     for t in &triples {
         data.serialize_triple(t)
-            .map_err(|e| ValidateError::Input(e.to_string()))?;
+            .map_err(|e| input_error(e.to_string()))?;
     }
-    let data = data
-        .finish()
-        .map_err(|e| ValidateError::Input(e.to_string()))?;
+    let data = data.finish().map_err(|e| input_error(e.to_string()))?;
     let scratch = Scratch::new()?;
     let data_path = scratch.write("data.nt", &data)?;
     let shapes_path = scratch.write("shapes.ttl", shapes.as_bytes())?;
@@ -195,7 +186,7 @@ pub fn validate(quads: &[Quad], shapes: &str) -> Result<Report, ValidateError> {
 }
 
 /// Runs pySHACL; returns its report as N-Triples.
-fn run_pyshacl(shapes: &Path, data: &Path) -> Result<Vec<u8>, ValidateError> {
+fn run_pyshacl(shapes: &Path, data: &Path) -> Result<Vec<u8>> {
     let args = |c: &mut Command| {
         c.args(["-sf", "turtle", "-df", "nt", "-f", "nt", "-s"])
             .arg(shapes)
@@ -217,7 +208,7 @@ fn run_pyshacl(shapes: &Path, data: &Path) -> Result<Vec<u8>, ValidateError> {
         let out = match args(&mut command) {
             Ok(out) => out,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(ValidateError::Engine(format!("cannot start it: {e}"))),
+            Err(e) => return Err(engine_error(format!("cannot start it: {e}"))),
         };
         let stderr = String::from_utf8_lossy(&out.stderr);
         if stderr.contains("No module named pyshacl") {
@@ -227,7 +218,7 @@ fn run_pyshacl(shapes: &Path, data: &Path) -> Result<Vec<u8>, ValidateError> {
         // pySHACL exits 0 when the data conforms, 1 when it does not
         return match out.status.code() {
             Some(0 | 1) => Ok(out.stdout),
-            _ => Err(ValidateError::Engine(
+            _ => Err(engine_error(
                 stderr
                     .lines()
                     .rev()
@@ -237,16 +228,16 @@ fn run_pyshacl(shapes: &Path, data: &Path) -> Result<Vec<u8>, ValidateError> {
             )),
         };
     }
-    Err(ValidateError::NoEngine)
+    Err(no_engine())
 }
 
 /// The results of a SHACL validation report (N-Triples), sorted.
-fn violations(report: &[u8]) -> Result<Vec<Violation>, ValidateError> {
+fn violations(report: &[u8]) -> Result<Vec<Violation>> {
     let triples: Vec<Triple> = RdfParser::from_format(RdfFormat::NTriples)
         .for_slice(report)
         .map(|q| q.map(Triple::from))
         .collect::<Result<_, _>>()
-        .map_err(|e| ValidateError::Engine(format!("its report does not parse: {e}")))?;
+        .map_err(|e| engine_error(format!("its report does not parse: {e}")))?;
     let one = |s: &NamedOrBlankNode, p: &str| -> Option<Term> {
         triples
             .iter()
@@ -295,7 +286,7 @@ fn violations(report: &[u8]) -> Result<Vec<Violation>, ValidateError> {
 struct Scratch(PathBuf);
 
 impl Scratch {
-    fn new() -> Result<Scratch, ValidateError> {
+    fn new() -> Result<Scratch> {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
@@ -305,15 +296,15 @@ impl Scratch {
             std::process::id()
         ));
         std::fs::create_dir(&dir)
-            .map_err(|e| ValidateError::Input(format!("cannot create {}: {e}", dir.display())))?;
+            .map_err(|e| input_error(format!("cannot create {}: {e}", dir.display())))?;
         Ok(Scratch(dir))
     }
 
-    fn write(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, ValidateError> {
+    fn write(&self, name: &str, bytes: &[u8]) -> Result<PathBuf> {
         let path = self.0.join(name);
         std::fs::File::create(&path)
             .and_then(|mut f| f.write_all(bytes))
-            .map_err(|e| ValidateError::Input(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| input_error(format!("cannot write {}: {e}", path.display())))?;
         Ok(path)
     }
 }

@@ -109,6 +109,17 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<SourceFile> {
         let bytes = std::fs::read(path).map_err(|e| discover::io_error(path, e))?;
         (file_name(path), bytes)
     };
+    from_bytes(name, path, bytes, options)
+}
+
+/// A source file named `name` from the bytes of the file at `path` (already read), as
+/// `options` say: decoded, its page breaks repaired.
+pub fn from_bytes(
+    name: String,
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+) -> Result<SourceFile> {
     let decoded = decode(path, &bytes, options.encoding)?;
     drop(bytes);
     let mut source = from_text(name, path.to_path_buf(), &decoded.text);

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::error::{Error, Position, Result};
+use crate::error::{Error, ErrorKind, Position, Result};
 use crate::text::normalize;
 
 mod words;
@@ -195,8 +195,10 @@ pub const TABLES: [&str; 11] = [
 /// A lexicon file's text: UTF-8 (a byte-order mark is dropped); bad bytes are reported
 /// with their line, column and byte offset.
 fn read_table(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    Ok(crate::input::decode(path, &bytes, Some(encoding_rs::UTF_8))?.text)
+    let lexicon = |e: Error| e.with_kind(ErrorKind::Lexicon);
+    let bytes = std::fs::read(path).map_err(|e| lexicon(Error::io(path, e)))?;
+    let decoded = crate::input::decode(path, &bytes, Some(encoding_rs::UTF_8)).map_err(lexicon)?;
+    Ok(decoded.text)
 }
 
 #[derive(Default)]
@@ -284,7 +286,7 @@ impl Lexicon {
         };
         for dir in dirs {
             if !dir.is_dir() {
-                return Err(Error::input(
+                return Err(Error::lexicon(
                     dir,
                     None,
                     "is not a directory of lexicon files (states.tsv, organizations.tsv, …)",
@@ -307,7 +309,7 @@ impl Lexicon {
         let mut files = Files::default();
         for (name, text) in tables {
             if !TABLES.contains(name) {
-                return Err(Error::input(
+                return Err(Error::lexicon(
                     Path::new(name),
                     None,
                     format!("is not a lexicon file; use one of {}", TABLES.join(", ")),
@@ -514,7 +516,12 @@ impl Lexicon {
         let not_names = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&not_names_list)
-            .map_err(|e| Error::store(format!("cannot compile the not-a-name automaton: {e}")))?;
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Lexicon,
+                    format!("cannot compile the not-a-name automaton: {e}"),
+                )
+            })?;
 
         let mut surface: HashMap<String, Vec<Target>> = HashMap::new();
         let mut add = |form: &str, t: Target| {
@@ -554,16 +561,31 @@ impl Lexicon {
         let entities = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(forms.iter().map(|(f, _)| f))
-            .map_err(|e| Error::store(format!("cannot compile the lexicon automaton: {e}")))?;
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Lexicon,
+                    format!("cannot compile the lexicon automaton: {e}"),
+                )
+            })?;
         let targets = forms.into_iter().map(|(_, t)| t).collect();
         let titles_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(titles.iter().map(|t| normalize(&t.zh)))
-            .map_err(|e| Error::store(format!("cannot compile the title automaton: {e}")))?;
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Lexicon,
+                    format!("cannot compile the title automaton: {e}"),
+                )
+            })?;
         let cues_ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(cues.iter().map(|c| normalize(&c.cue)))
-            .map_err(|e| Error::store(format!("cannot compile the cue automaton: {e}")))?;
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Lexicon,
+                    format!("cannot compile the cue automaton: {e}"),
+                )
+            })?;
         let head_of: Vec<usize> = (0..heads.len())
             .filter(|&i| !heads[i].bracketed_only)
             .collect();
@@ -571,7 +593,12 @@ impl Lexicon {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .build(words)
-                .map_err(|e| Error::store(format!("cannot compile the {what} automaton: {e}")))
+                .map_err(|e| {
+                    Error::new(
+                        ErrorKind::Lexicon,
+                        format!("cannot compile the {what} automaton: {e}"),
+                    )
+                })
         };
         let heads_ac = overlapping(
             "head noun",
@@ -738,12 +765,9 @@ fn rows<T>(
                 continue;
             }
             let at = |message: String| {
-                Error::input(
+                Error::lexicon(
                     path,
-                    Some(Position {
-                        line: n + 1,
-                        column: 1,
-                    }),
+                    Some(Position::of_line_column(text, n + 1, 1)),
                     message,
                 )
             };
@@ -779,7 +803,7 @@ fn rows<T>(
             }
         }
         if !header {
-            return Err(Error::input(
+            return Err(Error::lexicon(
                 path,
                 None,
                 format!(

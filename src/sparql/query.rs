@@ -13,6 +13,7 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Sp
 use oxigraph::store::Store;
 use unicode_width::UnicodeWidthStr;
 
+use crate::error::{Error, ErrorKind, Result};
 use crate::vocab::PREFIXES;
 
 /// How SELECT and ASK results are written.
@@ -25,44 +26,21 @@ pub enum ResultsFormat {
     Xml,
 }
 
-/// What went wrong with a query.
-#[derive(Debug)]
-pub enum QueryError {
-    /// The query does not parse; the message says where ("error at 3:14: …").
-    Syntax(String),
-    /// It ran longer than the timeout.
-    Timeout(Duration),
-    Evaluation(String),
-    Io(std::io::Error),
+/// The error of a query that ran longer than `timeout`.
+pub fn timeout_error(timeout: Duration) -> Error {
+    Error::new(
+        ErrorKind::Query,
+        format!(
+            "the query ran longer than {} s and was stopped; narrow it or raise --timeout",
+            timeout.as_secs_f64()
+        ),
+    )
 }
 
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            QueryError::Syntax(m) => write!(f, "the query is not valid SPARQL: {m}"),
-            QueryError::Timeout(d) => write!(
-                f,
-                "the query ran longer than {} s and was stopped; narrow it or raise --timeout",
-                d.as_secs_f64()
-            ),
-            QueryError::Evaluation(m) => write!(f, "the query failed: {m}"),
-            QueryError::Io(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for QueryError {}
-
-impl From<std::io::Error> for QueryError {
-    fn from(e: std::io::Error) -> Self {
-        QueryError::Io(e)
-    }
-}
-
-fn evaluation(e: QueryEvaluationError, timeout: Option<Duration>) -> QueryError {
+fn evaluation(e: QueryEvaluationError, timeout: Option<Duration>) -> Error {
     match (e, timeout) {
-        (QueryEvaluationError::Cancelled, Some(t)) => QueryError::Timeout(t),
-        (e, _) => QueryError::Evaluation(e.to_string()),
+        (QueryEvaluationError::Cancelled, Some(t)) => timeout_error(t),
+        (e, _) => Error::new(ErrorKind::Query, "the query failed").caused_by(e),
     }
 }
 
@@ -78,15 +56,11 @@ pub enum Answer {
 
 /// Evaluates `text` over the graphs it names, else the union of the store's graphs (see
 /// [`super::prepare`]), stopping after `timeout`.
-pub fn evaluate(
-    store: &Store,
-    text: &str,
-    timeout: Option<Duration>,
-) -> Result<Answer, QueryError> {
+pub fn evaluate(store: &Store, text: &str, timeout: Option<Duration>) -> Result<Answer> {
     let token = CancellationToken::new();
     let evaluator = SparqlEvaluator::new().with_cancellation_token(token.clone());
     let prepared = super::prepare(evaluator, text, super::Graphs::default())
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+        .map_err(|e| Error::new(ErrorKind::Query, "the query is not valid SPARQL").caused_by(e))?;
     let _timer = timeout.map(|t| {
         let token = token.clone();
         let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
@@ -130,7 +104,7 @@ pub fn write_answer<W: Write>(
     results: ResultsFormat,
     rdf: RdfFormat,
     mut out: W,
-) -> Result<(), QueryError> {
+) -> std::io::Result<()> {
     match answer {
         Answer::Graph(triples) => {
             let quads = triples

@@ -147,7 +147,15 @@ struct Survey {
     /// The bytes and extractor match the ledger.
     unchanged: bool,
     error: Option<Error>,
+    /// A changed file, read and decoded, kept for the second pass while the kept text
+    /// stays under [`KEEP_BUDGET`].
+    source: Option<input::SourceFile>,
 }
+
+/// How much decoded text of changed files the first pass keeps for the second, so that a
+/// build reads each file once; files beyond it are read again (their bytes checked
+/// against the first read's hash).
+const KEEP_BUDGET: usize = 256 << 20;
 
 /// One file, extracted, ready to write.
 struct Extracted {
@@ -160,25 +168,8 @@ struct Extracted {
     warnings: Vec<String>,
 }
 
-/// Builds `inputs` into `db` (at `path`, for messages) with default options.
-pub fn build(
-    db: &Store,
-    path: &Path,
-    extractor: &Extractor,
-    inputs: &[Input],
-    on_progress: impl FnMut(&Progress),
-) -> Result<Summary> {
-    build_with(
-        db,
-        path,
-        extractor,
-        inputs,
-        &Options::default(),
-        on_progress,
-    )
-}
-
-/// [`build`], reading, going on and working as `options` say.
+/// Builds `inputs` into `db` (at `path`, for messages), reading, going on and working
+/// as `options` say.
 pub fn build_with(
     db: &Store,
     path: &Path,
@@ -204,10 +195,23 @@ pub fn build_with(
     // first pass: hash every input, check the changed ones
     let mut surveys = Vec::with_capacity(inputs.len());
     let survey = |input: &Input| survey(input, options, &records, &built_with, &stdin);
-    pipeline::ordered(inputs, threads, 4 * threads, survey, |_, s| -> Result<()> {
-        surveys.push(s);
-        Ok(())
-    })?;
+    let mut kept = 0;
+    pipeline::ordered(
+        inputs,
+        threads,
+        4 * threads,
+        survey,
+        |_, mut s| -> Result<()> {
+            if let Some(source) = &s.source {
+                kept += source.text.len();
+                if kept > KEEP_BUDGET {
+                    s.source = None;
+                }
+            }
+            surveys.push(s);
+            Ok(())
+        },
+    )?;
     let mut summary = Summary::default();
     if !options.keep_going
         && let Some(e) = surveys.iter_mut().find_map(|s| s.error.take())
@@ -236,17 +240,22 @@ pub fn build_with(
         bytes_total,
     };
     // inputs that need no extraction are done at once
-    let mut todo: Vec<(usize, Option<String>, u64)> = Vec::new();
+    let mut todo: Vec<Todo> = Vec::new();
     for (i, (input, s)) in inputs.iter().zip(&mut surveys).enumerate() {
         if let Some(e) = s.error.take() {
-            summary.failures.push(e.to_string());
+            summary.failures.push(e.report());
         } else if s.unchanged {
             summary.unchanged += 1;
             if let Some(r) = moved_record(path, input, &records) {
                 writer.rerecord(&r.name, &r.quads())?;
             }
         } else {
-            todo.push((i, s.hash.take(), s.bytes));
+            todo.push(Todo {
+                index: i,
+                hash: s.hash.take(),
+                bytes: s.bytes,
+                source: Mutex::new(s.source.take()),
+            });
             continue;
         }
         progress.done += 1;
@@ -256,17 +265,26 @@ pub fn build_with(
 
     // second pass: extract the changed inputs in parallel, write them in order
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
-    let extract = |(i, hash, _): &(usize, Option<String>, u64)| {
-        extract(extractor, &inputs[*i], options, &stdin).map(|x| (x, hash.clone()))
+    let extract = |t: &Todo| {
+        let kept = t.source.lock().unwrap_or_else(|e| e.into_inner()).take();
+        extract(
+            extractor,
+            &inputs[t.index],
+            kept,
+            t.hash.as_deref(),
+            options,
+            &stdin,
+        )
+        .map(|x| (x, t.hash.clone()))
     };
     let window = 2 * threads + 2;
     let mut added = 0;
     pipeline::ordered(&todo, threads, window, extract, |k, done| -> Result<()> {
-        let input = &inputs[todo[k].0];
+        let input = &inputs[todo[k].index];
         progress.done += 1;
-        progress.bytes_done += todo[k].2;
+        progress.bytes_done += todo[k].bytes;
         match done {
-            Err(e) if options.keep_going => summary.failures.push(e.to_string()),
+            Err(e) if options.keep_going => summary.failures.push(e.report()),
             Err(e) => return Err(e),
             Ok((x, hash)) => {
                 summary.warnings.extend(x.warnings);
@@ -339,28 +357,43 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
         n => n,
     };
     let stdin = read_stdin_once(inputs, options)?;
+    // without keep_going, every file is read and checked before the first quad goes
+    // out; what was read is kept (up to KEEP_BUDGET) so each file is read once
+    let mut kept: Vec<Mutex<Option<input::SourceFile>>> = Vec::new();
     if !options.keep_going {
         let check = |input: &Input| match input.disk_path() {
-            Some(_) => input.read(&options.reading).err(),
-            None => None,
+            Some(_) => input.read(&options.reading).map(Some),
+            None => Ok(None),
         };
-        pipeline::ordered(inputs, threads, 4 * threads, check, |_, e| match e {
-            Some(e) => Err(e),
-            None => Ok(()),
+        let mut size = 0;
+        pipeline::ordered(inputs, threads, 4 * threads, check, |_, read| {
+            let mut source = read?;
+            if let Some(s) = &source {
+                size += s.text.len();
+                if size > KEEP_BUDGET {
+                    source = None;
+                }
+            }
+            kept.push(Mutex::new(source));
+            Ok::<(), Error>(())
         })?;
     }
     let mut summary = Summary::default();
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
-    let work = |input: &Input| {
-        extract(extractor, input, options, &stdin).map(|mut x| {
+    let indexed: Vec<(usize, &Input)> = inputs.iter().enumerate().collect();
+    let work = |&(i, input): &(usize, &Input)| {
+        let source = kept
+            .get(i)
+            .and_then(|k| k.lock().unwrap_or_else(|e| e.into_inner()).take());
+        extract(extractor, input, source, None, options, &stdin).map(|mut x| {
             let quads = std::mem::take(&mut x.quads);
             let count = quads.len();
             (x, count, prepare(quads))
         })
     };
-    pipeline::ordered(inputs, threads, 2 * threads + 2, work, |_, done| {
+    pipeline::ordered(&indexed, threads, 2 * threads + 2, work, |_, done| {
         match done {
-            Err(e) if options.keep_going => summary.failures.push(e.to_string()),
+            Err(e) if options.keep_going => summary.failures.push(e.report()),
             Err(e) => return Err(E::from(e)),
             Ok((x, count, prepared)) => {
                 summary.warnings.extend(x.warnings);
@@ -446,6 +479,7 @@ fn survey(
             hash: None,
             unchanged: false,
             error: Some(error),
+            source: None,
         };
     };
     let hash = ledger::hash(&bytes);
@@ -453,15 +487,22 @@ fn survey(
         && records
             .get(&input.name())
             .is_some_and(|r| r.hash == hash && r.built_with == built_with);
-    let error = match input.disk_path() {
-        Some(_) if !unchanged => input.read(&options.reading).err(),
-        _ => None,
+    let size = bytes.len() as u64;
+    let (source, error) = match input.disk_path() {
+        Some(path) if !unchanged => {
+            match input::from_bytes(input.name(), path, bytes, &options.reading) {
+                Ok(source) => (Some(source), None),
+                Err(e) => (None, Some(e)),
+            }
+        }
+        _ => (None, None),
     };
     Survey {
-        bytes: bytes.len() as u64,
+        bytes: size,
         hash: Some(hash),
         unchanged,
         error,
+        source,
     }
 }
 
@@ -469,16 +510,20 @@ fn survey(
 fn extract(
     extractor: &Extractor,
     input: &Input,
+    kept: Option<input::SourceFile>,
+    hash: Option<&str>,
     options: &Options,
     stdin: &Mutex<Option<input::SourceFile>>,
 ) -> Result<Extracted> {
-    let source = match input {
-        Input::File(p) if p.as_os_str() == "-" => stdin
+    let source = match (kept, input) {
+        (Some(source), _) => source,
+        (None, Input::File(p)) if p.as_os_str() == "-" => stdin
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take()
             .ok_or_else(|| Error::input(Path::new("-"), None, "standard input was read already"))?,
-        _ => input.read(&options.reading)?,
+        (None, Input::File(p)) => reread(input, p, hash, options)?,
+        (None, Input::Text { .. }) => input.read(&options.reading)?,
     };
     let documents = extractor.extract(&source);
     let mut entities = Vec::new();
@@ -501,6 +546,34 @@ fn extract(
         quads,
         warnings: source.warnings,
     })
+}
+
+/// Reads a changed file the first pass did not keep; its bytes must still hash to what
+/// the first pass read (`hash`), or the ledger would record other bytes than were built.
+fn reread(
+    input: &Input,
+    path: &Path,
+    hash: Option<&str>,
+    options: &Options,
+) -> Result<input::SourceFile> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if hash.is_some_and(|h| h != ledger::hash(&bytes)) {
+        return Err(Error::input(
+            path,
+            None,
+            "changed while the build read it; build again when nothing writes to it",
+        ));
+    }
+    input::from_bytes(input.name(), path, bytes, &options.reading)
+}
+
+/// A changed input, for the second pass.
+struct Todo {
+    index: usize,
+    hash: Option<String>,
+    bytes: u64,
+    /// What the first pass read of it, if it kept it (taken by the second pass).
+    source: Mutex<Option<input::SourceFile>>,
 }
 
 /// Does the store hold graphs of a file named `name` that the ledger does not know of

@@ -20,7 +20,7 @@ use oxigraph::model::{
 };
 use oxigraph::store::{StorageError, Store};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::vocab::{dg, dgr};
 
 /// The default store directory.
@@ -58,7 +58,9 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     loop {
         match on_disk::open_read_only(path) {
             Ok(store) => return Ok(store),
-            Err(e) if attempt < 20 && e.to_string().contains("No such file or directory") => {
+            Err(StorageError::Io(e))
+                if attempt < 20 && e.kind() == std::io::ErrorKind::NotFound =>
+            {
                 attempt += 1;
                 std::thread::sleep(std::time::Duration::from_millis(10 * attempt));
             }
@@ -138,47 +140,33 @@ mod on_disk {
     }
 }
 
-/// Translates RocksDB's messages into what to do.
+/// What to do about a storage error, decided by Oxigraph's variants: corruption means a
+/// damaged store; an I/O error whose RocksDB status names the store's lock means another
+/// process holds it (RocksDB reports a held lock as a generic I/O error, so its status
+/// text is the only sign).
 pub fn storage_error(path: &Path, e: StorageError) -> Error {
-    let text = e.to_string();
-    if text.contains("LOCK")
-        || text.contains("Resource temporarily unavailable")
-        || text.contains("lock file")
-    {
-        Error::input(
-            path,
-            None,
+    match &e {
+        StorageError::Io(io) if is_lock_held(io) => Error::new(
+            ErrorKind::Store,
             "the store is in use by another diplograph process (one writer at a time); wait for it to finish, or use another --store",
         )
-    } else if text.contains("Corruption") {
-        Error::store(format!(
-            "{}: the store is damaged ({text}); build it again into a new directory with `diplograph build --store DIR`",
-            path.display()
-        ))
-    } else {
-        Error::store(format!("{}: {text}", path.display()))
+        // RocksDB's status says no more than this, in its own words
+        .at(path),
+        StorageError::Corruption(_) => Error::new(
+            ErrorKind::Store,
+            "the store is damaged; build it again into a new directory with `diplograph build --store DIR`",
+        )
+        .at(path)
+        .caused_by(e),
+        _ => Error::new(ErrorKind::Store, "").at(path).caused_by(e),
     }
 }
 
-/// Replaces the graphs of `source_name` with `quads` (which must all be that file's
-/// documents' and lexicon quads), and refreshes the ontology graph, in one transaction.
-pub fn replace_source(store: &Store, path: &Path, source_name: &str, quads: &[Quad]) -> Result<()> {
-    let old = graphs_of_source(store, source_name).map_err(|e| storage_error(path, e))?;
-    let mut tx = store
-        .start_transaction()
-        .map_err(|e| storage_error(path, e))?;
-    for g in &old {
-        tx.remove_named_graph(g)
-            .map_err(|e| storage_error(path, e))?;
-        tx.remove_named_graph(&crate::graph::statement_graph(g))
-            .map_err(|e| storage_error(path, e))?;
-        tx.remove_named_graph(&crate::graph::lexicon_graph(g))
-            .map_err(|e| storage_error(path, e))?;
-    }
-    for q in quads {
-        tx.insert(q);
-    }
-    tx.commit().map_err(|e| storage_error(path, e))
+fn is_lock_held(io: &std::io::Error) -> bool {
+    let text = io.to_string();
+    text.contains("LOCK")
+        || text.contains("lock file")
+        || text.contains("Resource temporarily unavailable")
 }
 
 /// The graphs whose document came from a file named `source_name`.
