@@ -210,19 +210,22 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Score extraction against a gold annotation (SCHEMA.md's scoring).
+    /// Score extraction against a gold annotation (SCHEMA.md's scoring). Several gold
+    /// files (repeat --gold, or name a directory of NAME.gold.json files) print one row
+    /// per file and their micro total.
     Eval {
-        /// The gold file (NAME.gold.json).
-        #[arg(long, value_name = "G.json")]
-        gold: PathBuf,
-        /// The source file to extract, or an RDF file (.nq .trig .nt .ttl) to score
-        /// [default: the gold's "source" next to the gold file, or in data/corpus].
+        /// The gold file (NAME.gold.json), or a directory of them. Repeatable.
+        #[arg(long, value_name = "G.json", required = true)]
+        gold: Vec<PathBuf>,
+        /// The source file to extract, or an RDF file (.nq .trig .nt .ttl) to score, for
+        /// a single gold file [default: the gold's "source", relative to the gold file].
         #[arg(value_name = "INPUT")]
         input: Option<PathBuf>,
-        /// List what was missed and what is spurious.
+        /// List what was missed and what is spurious (a single gold file).
         #[arg(long)]
         details: bool,
-        /// Print the whole report as JSON.
+        /// Print the whole report (for several gold files, each report and the total) as
+        /// JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
