@@ -13,7 +13,10 @@ use clap::Parser;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode};
 
-use cli::{Cli, Command, InputArgs, Results};
+use cli::{
+    BuildArgs, Cli, Command, DotArgs, EvalArgs, ExportArgs, ExtractArgs, InputArgs, PushArgs,
+    QueryArgs, Results, ServeArgs, StatsArgs, ValidateArgs,
+};
 use diplograph::export::rdf as rdfio;
 use diplograph::sparql::query::{self, ResultsFormat};
 use diplograph::store::build::Input;
@@ -47,131 +50,31 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Extract {
-            paths,
-            format,
-            output,
-            lexicon,
-            input,
-            threads,
-        } => extract(
-            &paths,
-            format.as_deref(),
-            output.as_deref(),
-            &lexicon.lexicon,
-            &input,
-            threads,
-        ),
-        Command::Build {
-            paths,
-            store,
-            lexicon,
-            input,
-            threads,
-            force,
-        } => build(
-            paths,
-            store.store,
-            &lexicon.lexicon,
-            &input,
-            threads.map_or(0, |n| n as usize),
-            force,
-        ),
-        Command::Query {
-            query,
-            file,
-            results,
-            format,
-            timeout,
-            store,
-        } => run_query(query, file, results, &format, timeout, store.store),
-        Command::Export {
-            format,
-            graph,
-            output,
-            store,
-        } => export(
-            format.as_deref(),
-            graph.as_deref(),
-            output.as_deref(),
-            store.store,
-        ),
-        Command::Dot {
-            query,
-            focus,
-            depth,
-            statements,
-            nif,
-            render,
-            output,
-            store,
-        } => {
-            let store = open_read(store.store)?;
-            let triples = dot_triples(
-                &store,
-                query.as_deref(),
-                focus.as_deref(),
-                depth,
-                statements,
-            )?;
-            let dot = diplograph::export::dot::to_dot(&store, &triples, nif);
-            write_dot(&dot, render.as_deref(), output.as_deref())
-        }
-        Command::Validate {
-            file,
-            format,
-            shapes,
-            store,
-        } => validate(
-            file.as_deref(),
-            format.as_deref(),
-            shapes.as_deref(),
-            store.store,
-        ),
-        Command::Serve {
-            bind,
-            timeout,
-            max_results,
-            store,
-        } => serve(bind, timeout, max_results, store.store),
-        Command::Push {
-            endpoint,
-            graph_param,
-            store,
-        } => push(&endpoint, &graph_param, store.store),
-        Command::Stats { store } => {
-            let store = open_read(store.store)?;
-            print!("{}", diplograph::sparql::stats::stats(&store)?);
-            Ok(())
-        }
-        Command::Eval {
-            gold,
-            input,
-            details,
-            json,
-            lexicon,
-        } => eval(&gold, input.as_deref(), details, json, &lexicon.lexicon),
+        Command::Extract(args) => extract(args),
+        Command::Build(args) => build(args),
+        Command::Query(args) => run_query(args),
+        Command::Export(args) => export(args),
+        Command::Dot(args) => dot(args),
+        Command::Validate(args) => validate(args),
+        Command::Serve(args) => serve(args),
+        Command::Push(args) => push(args),
+        Command::Stats(args) => stats(args),
+        Command::Eval(args) => eval(args),
     }
 }
 
 /// `extract`: the files' quads, in input order, to standard output or `output`.
-fn extract(
-    paths: &[PathBuf],
-    format: Option<&str>,
-    output: Option<&Path>,
-    lexicon: &[PathBuf],
-    input: &InputArgs,
-    threads: Option<u32>,
-) -> Result<()> {
-    let format = rdf_format(format, output)?;
+fn extract(args: ExtractArgs) -> Result<()> {
+    let (input, output) = (&args.input, args.output.as_deref());
+    let format = rdf_format(args.format.as_deref(), output)?;
     let options = diplograph::store::build::Options {
         reading: reading(input)?,
         keep_going: input.keep_going,
-        threads: threads.map_or(0, |n| n as usize),
+        threads: args.threads.map_or(0, |n| n as usize),
         ..Default::default()
     };
-    let extractor = extractor(lexicon)?;
-    let (inputs, mut failures) = extract_inputs(paths, input.keep_going)?;
+    let extractor = extractor(&args.lexicon.lexicon)?;
+    let (inputs, mut failures) = extract_inputs(&args.paths, input.keep_going)?;
     let mut summary = None;
     with_output(output, |w| {
         summary = Some(extract_to(w, format, &extractor, &inputs, &options)?);
@@ -208,15 +111,9 @@ fn extract_to(
 
 /// `query`: the answer to a query, in the format asked for (results on a terminal as a
 /// table, else TSV).
-fn run_query(
-    query: Option<String>,
-    file: Option<PathBuf>,
-    results: Option<Results>,
-    format: &str,
-    timeout: Option<f64>,
-    store: Option<PathBuf>,
-) -> Result<()> {
-    let text = match (query, file) {
+fn run_query(args: QueryArgs) -> Result<()> {
+    let format = &args.format;
+    let text = match (args.query, args.file) {
         (Some(q), _) => q,
         (None, Some(f)) => std::fs::read_to_string(&f)
             .with_context(|| format!("cannot read the query file {}", f.display()))?,
@@ -228,16 +125,16 @@ fn run_query(
             rdfio::FORMAT_NAMES
         )
     })?;
-    let results = match results {
+    let results = match args.results {
         Some(r) => results_format(r),
         None if std::io::stdout().is_terminal() => ResultsFormat::Table,
         None => ResultsFormat::Tsv,
     };
-    let timeout = timeout.map(Duration::from_secs_f64);
+    let timeout = args.timeout.map(Duration::from_secs_f64);
     if let Some(t) = timeout {
         watchdog(t);
     }
-    let store = open_read(store)?;
+    let store = open_read(args.store.store)?;
     let answer = query::evaluate(&store, &text, timeout)?;
     let stdout = std::io::stdout().lock();
     query::write_answer(answer, results, rdf, std::io::BufWriter::new(stdout))?;
@@ -245,16 +142,12 @@ fn run_query(
 }
 
 /// `export`: the store, or its graph `graph`, as RDF.
-fn export(
-    format: Option<&str>,
-    graph: Option<&str>,
-    output: Option<&Path>,
-    store: Option<PathBuf>,
-) -> Result<()> {
-    let format = rdf_format(format, output)?;
-    let store = open_read(store)?;
+fn export(args: ExportArgs) -> Result<()> {
+    let output = args.output.as_deref();
+    let format = rdf_format(args.format.as_deref(), output)?;
+    let store = open_read(args.store.store)?;
     with_output(output, |w| {
-        let quads = match graph {
+        let quads = match &args.graph {
             Some(g) => graph_quads(&store, g)?,
             None => store.iter().collect::<Result<Vec<_>, _>>()?,
         };
@@ -281,17 +174,23 @@ fn graph_quads(store: &oxigraph::store::Store, name: &str) -> Result<Vec<oxigrap
         .collect::<Result<Vec<_>, _>>()?)
 }
 
-/// `dot`'s triples: a CONSTRUCT query's, an entity's neighbourhood, or every relation
-/// (and statement).
+/// `dot`: the drawing as DOT, or rendered by Graphviz.
+fn dot(args: DotArgs) -> Result<()> {
+    let store = open_read(args.store.store.clone())?;
+    let triples = dot_triples(&store, &args)?;
+    let dot = diplograph::export::dot::to_dot(&store, &triples, args.nif);
+    write_dot(&dot, args.render.as_deref(), args.output.as_deref())
+}
+
+/// The triples to draw: a CONSTRUCT query's, what lies within `--depth` steps of the
+/// `--focus` entity, or every relation; statements too with `--statements`.
 fn dot_triples(
     store: &oxigraph::store::Store,
-    query: Option<&Path>,
-    focus: Option<&str>,
-    depth: usize,
-    statements: bool,
+    args: &DotArgs,
 ) -> Result<Vec<oxigraph::model::Triple>> {
     use diplograph::export::dot;
-    if let Some(f) = query {
+    let (depth, statements) = (args.depth, args.statements);
+    if let Some(f) = &args.query {
         let text = std::fs::read_to_string(f)
             .with_context(|| format!("cannot read the query file {}", f.display()))?;
         return match query::evaluate(store, &text, None)? {
@@ -302,7 +201,7 @@ fn dot_triples(
             ),
         };
     }
-    if let Some(name) = focus {
+    if let Some(name) = &args.focus {
         return dot::neighbourhood(store, name, depth, statements).ok_or_else(|| {
             anyhow!(
                 "no entity is named {name:?}; names are Chinese labels such as 上海合作组织 or 中国"
@@ -329,21 +228,18 @@ fn write_dot(dot: &str, render: Option<&str>, output: Option<&Path>) -> Result<(
 
 /// `validate`: the SHACL report of the store or of `file`; fails when it does not
 /// conform.
-fn validate(
-    file: Option<&Path>,
-    format: Option<&str>,
-    shapes: Option<&Path>,
-    store: Option<PathBuf>,
-) -> Result<()> {
+fn validate(args: ValidateArgs) -> Result<()> {
     use diplograph::export::validate;
-    let shapes = match shapes {
+    let shapes = match &args.shapes {
         Some(p) => std::fs::read_to_string(p)
             .with_context(|| format!("cannot read the shapes {}", p.display()))?,
         None => validate::SHAPES.to_string(),
     };
-    let quads = match file {
-        Some(f) => validate::read_file(f, format)?,
-        None => open_read(store)?.iter().collect::<Result<Vec<_>, _>>()?,
+    let quads = match &args.file {
+        Some(f) => validate::read_file(f, args.format.as_deref())?,
+        None => open_read(args.store.store)?
+            .iter()
+            .collect::<Result<Vec<_>, _>>()?,
     };
     let report = validate::validate(&quads, &shapes)?;
     print!("{report}");
@@ -357,21 +253,17 @@ fn validate(
 }
 
 /// `serve`: the SPARQL endpoint, until the process is stopped.
-fn serve(
-    bind: std::net::SocketAddr,
-    timeout: f64,
-    max_results: usize,
-    store: Option<PathBuf>,
-) -> Result<()> {
+fn serve(args: ServeArgs) -> Result<()> {
     use diplograph::sparql::serve;
-    let timeout = Duration::try_from_secs_f64(timeout)
+    let (bind, max_results) = (args.bind, args.max_results);
+    let timeout = Duration::try_from_secs_f64(args.timeout)
         .ok()
         .filter(|t| !t.is_zero())
         .ok_or_else(|| anyhow!("--timeout must be a positive number of seconds"))?;
     if max_results == 0 {
         bail!("--max-results must be at least 1");
     }
-    let path = store::location(store);
+    let path = store::location(args.store.store);
     let db = serve::open_store(&path)?;
     let config = serve::Config {
         bind,
@@ -391,10 +283,12 @@ fn serve(
 }
 
 /// `push`: every graph to a Graph Store endpoint (each graph named on a terminal).
-fn push(endpoint: &str, graph_param: &str, store: Option<PathBuf>) -> Result<()> {
+fn push(args: PushArgs) -> Result<()> {
     use diplograph::export::push;
-    let target = push::Target::new(endpoint, graph_param, push::Credentials::from_env()?)?;
-    let db = open_read(store)?;
+    let endpoint = &args.endpoint;
+    let credentials = push::Credentials::from_env()?;
+    let target = push::Target::new(endpoint, &args.graph_param, credentials)?;
+    let db = open_read(args.store.store)?;
     let verbose = std::io::stderr().is_terminal();
     let pushed = push::push(&db, &target, |graph, triples| {
         if verbose {
@@ -408,16 +302,19 @@ fn push(endpoint: &str, graph_param: &str, store: Option<PathBuf>) -> Result<()>
     Ok(())
 }
 
+/// `stats`: what the store holds, a line per count.
+fn stats(args: StatsArgs) -> Result<()> {
+    let store = open_read(args.store.store)?;
+    print!("{}", diplograph::sparql::stats::stats(&store)?);
+    Ok(())
+}
+
 /// `eval`: the report of one gold file, or a row per file and a total for several (or a
 /// directory of them); fails when an output breaks the contract.
-fn eval(
-    gold: &[PathBuf],
-    input: Option<&Path>,
-    details: bool,
-    json: bool,
-    lexicon: &[PathBuf],
-) -> Result<()> {
+fn eval(args: EvalArgs) -> Result<()> {
     use diplograph::eval;
+    let (gold, input) = (&args.gold, args.input.as_deref());
+    let (details, json) = (args.details, args.json);
     let single = gold.len() == 1 && !gold[0].is_dir();
     if !single && input.is_some() {
         bail!("INPUT needs a single --gold file; several are each scored against their own source");
@@ -426,7 +323,7 @@ fn eval(
         bail!("--details needs a single --gold file; for several, give each one alone");
     }
     let golds = eval::gold_files(gold)?;
-    let extractor = extractor(lexicon)?;
+    let extractor = extractor(&args.lexicon.lexicon)?;
     let broken = if single {
         let report = eval::evaluate(&extractor, &golds[0], input)?;
         match json {
@@ -608,30 +505,24 @@ fn gone_on_past(failures: &[String]) -> Result<()> {
 }
 
 /// `build`: the files into the store, then a summary of what was built.
-fn build(
-    paths: Vec<PathBuf>,
-    store_flag: Option<PathBuf>,
-    lexicon: &[PathBuf],
-    input: &InputArgs,
-    threads: usize,
-    force: bool,
-) -> Result<()> {
+fn build(args: BuildArgs) -> Result<()> {
     let started = Instant::now();
+    let paths = &args.paths;
     let mut options = diplograph::store::build::Options {
-        reading: reading(input)?,
-        keep_going: input.keep_going,
-        threads,
-        force,
+        reading: reading(&args.input)?,
+        keep_going: args.input.keep_going,
+        threads: args.threads.map_or(0, |n| n as usize),
+        force: args.force,
         ..Default::default()
     };
-    let extractor = extractor(lexicon)?;
+    let extractor = extractor(&args.lexicon.lexicon)?;
     // files gone from the directories searched are removed, unless one could not be searched
     options.roots = match paths.is_empty() {
         true => vec![PathBuf::from("data/corpus")],
         false => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
     };
-    let (inputs, mut failures) = build_inputs(&paths, &mut options)?;
-    let path = store::location(store_flag);
+    let (inputs, mut failures) = build_inputs(paths, &mut options)?;
+    let path = store::location(args.store.store);
     let db = store::open(&path)?;
     let mut bar = ProgressBar::new();
     let summary =
