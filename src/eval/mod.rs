@@ -6,7 +6,7 @@
 //! and F1 per entity class, micro over entities, for relations (document fields
 //! included), statements, proposals and concerns — plus broken mentions and contract
 //! problems; for several gold files a [`Summary`], a row per file and a micro total.
-//! Guarantees: the scoring ([`score`]) matches one to one, by maximum bipartite
+//! Guarantees: the scoring ([`mod@score`]) matches one to one, by maximum bipartite
 //! matching; names compare after NFKC and after removing white space, 《》〈〉<>, and
 //! quotes; items marked `optional` count neither way. A gold file's source is found in
 //! one place: its `source`, relative to the gold file's folder. Nothing here prints.
