@@ -11,9 +11,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::Parser;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, NamedNode, Term};
+use oxigraph::model::{GraphNameRef, NamedNode};
 
-use cli::{Cli, Command, InputArgs, Results};
+use cli::{
+    BuildArgs, Cli, Command, DotArgs, EvalArgs, ExportArgs, ExtractArgs, InputArgs, PushArgs,
+    QueryArgs, Results, ServeArgs, StatsArgs, ValidateArgs,
+};
 use diplograph::export::rdf as rdfio;
 use diplograph::sparql::query::{self, ResultsFormat};
 use diplograph::store::build::Input;
@@ -47,266 +50,299 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Extract {
-            paths,
-            format,
-            output,
-            lexicon,
-            input,
-            threads,
-        } => {
-            let format = rdf_format(format.as_deref(), output.as_deref())?;
-            let options = diplograph::store::build::Options {
-                reading: reading(&input)?,
-                keep_going: input.keep_going,
-                threads: threads.map_or(0, |n| n as usize),
-                ..Default::default()
-            };
-            let extractor = extractor(&lexicon.lexicon)?;
-            let (inputs, mut failures) = extract_inputs(&paths, input.keep_going)?;
-            let mut summary = None;
-            with_output(output.as_deref(), |w| {
-                if format == RdfFormat::NQuads {
-                    // a line per quad, whatever came before: the workers serialize
-                    let serialize = |quads: Vec<_>| rdfio::write_quads(format, quads, Vec::new());
-                    let write = |bytes: std::io::Result<Vec<u8>>| -> Result<()> {
-                        Ok(w.write_all(&bytes?)?)
-                    };
-                    summary = Some(diplograph::store::build::extract_each_with(
-                        &extractor, &inputs, &options, serialize, write,
-                    )?);
-                    return Ok(());
-                }
-                let mut out = rdfio::QuadWriter::new(format, w);
-                let write = |quads| -> Result<()> { Ok(out.write(quads)?) };
-                summary = Some(diplograph::store::build::extract_each(
-                    &extractor, &inputs, &options, write,
-                )?);
-                out.finish()?;
-                Ok(())
-            })?;
-            let summary = summary.unwrap_or_default();
-            warn(&summary.warnings);
-            failures.extend(summary.failures);
-            gone_on_past(&failures)
-        }
-        Command::Build {
-            paths,
-            store,
-            lexicon,
-            input,
-            threads,
-            force,
-        } => build(
-            paths,
-            store.store,
-            &lexicon.lexicon,
-            &input,
-            threads.map_or(0, |n| n as usize),
-            force,
-        ),
-        Command::Query {
-            query,
-            file,
-            results,
-            format,
-            timeout,
-            store,
-        } => {
-            let text = match (query, file) {
-                (Some(q), _) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f)
-                    .with_context(|| format!("cannot read the query file {}", f.display()))?,
-                (None, None) => bail!("give a query or --file F.rq"),
-            };
-            let rdf = rdfio::parse_format(&format).ok_or_else(|| {
-                anyhow!(
-                    "unknown RDF format {format:?}; use one of {}",
-                    rdfio::FORMAT_NAMES
-                )
-            })?;
-            let results = match results {
-                Some(r) => results_format(r),
-                None if std::io::stdout().is_terminal() => ResultsFormat::Table,
-                None => ResultsFormat::Tsv,
-            };
-            let timeout = timeout.map(Duration::from_secs_f64);
-            if let Some(t) = timeout {
-                watchdog(t);
-            }
-            let store = open_read(store.store)?;
-            let answer = query::evaluate(&store, &text, timeout)?;
-            let stdout = std::io::stdout().lock();
-            query::write_answer(answer, results, rdf, std::io::BufWriter::new(stdout))?;
-            Ok(())
-        }
-        Command::Export {
-            format,
-            graph,
-            output,
-            store,
-        } => {
-            let format = rdf_format(format.as_deref(), output.as_deref())?;
-            let store = open_read(store.store)?;
-            with_output(output.as_deref(), |w| {
-                match &graph {
-                    Some(g) => {
-                        let node = graph_iri(g)?;
-                        if !store.contains_named_graph(node.as_ref())? {
-                            bail!(
-                                "the store has no graph {g}; list them with `diplograph query 'SELECT DISTINCT ?g {{ GRAPH ?g {{}} }}'`"
-                            );
-                        }
-                        let quads = store
-                            .quads_for_pattern(
-                                None,
-                                None,
-                                None,
-                                Some(GraphNameRef::NamedNode(node.as_ref())),
-                            )
-                            .collect::<Result<Vec<_>, _>>()?;
-                        rdfio::write_quads(format, quads, w)?;
-                    }
-                    None => {
-                        let quads = store.iter().collect::<Result<Vec<_>, _>>()?;
-                        rdfio::write_quads(format, quads, w)?;
-                    }
-                }
-                Ok(())
-            })
-        }
-        Command::Dot {
-            query,
-            focus,
-            depth,
-            statements,
-            nif,
-            render,
-            output,
-            store,
-        } => {
-            let store = open_read(store.store)?;
-            let triples = match (query, focus) {
-                (Some(f), _) => {
-                    let text = std::fs::read_to_string(&f).with_context(|| format!("cannot read the query file {}", f.display()))?;
-                    match query::evaluate(&store, &text, None)? {
-                        query::Answer::Graph(t) => t,
-                        _ => bail!("{}: dot --query needs a CONSTRUCT or DESCRIBE query", f.display()),
-                    }
-                }
-                (None, Some(name)) => diplograph::export::dot::neighbourhood(&store, &name, depth, statements)
-                    .ok_or_else(|| anyhow!("no entity is named {name:?}; names are Chinese labels such as 上海合作组织 or 中国"))?,
-                (None, None) => {
-                    let mut t = diplograph::export::dot::relation_triples(&store);
-                    if statements {
-                        t.extend(diplograph::export::dot::statement_triples(&store));
-                    }
-                    t
-                }
-            };
-            let dot = diplograph::export::dot::to_dot(&store, &triples, nif);
-            match render {
-                Some(format) => {
-                    let picture = diplograph::export::render::render(&dot, &format)?;
-                    with_output(output.as_deref(), |w| Ok(w.write_all(&picture)?))
-                }
-                None => with_output(output.as_deref(), |w| Ok(w.write_all(dot.as_bytes())?)),
-            }
-        }
-        Command::Validate {
-            file,
-            format,
-            shapes,
-            store,
-        } => {
-            let shapes = match shapes {
-                Some(p) => std::fs::read_to_string(&p)
-                    .with_context(|| format!("cannot read the shapes {}", p.display()))?,
-                None => diplograph::export::validate::SHAPES.to_string(),
-            };
-            let quads = match file {
-                Some(f) => diplograph::export::validate::read_file(&f, format.as_deref())?,
-                None => open_read(store.store)?
-                    .iter()
-                    .collect::<Result<Vec<_>, _>>()?,
-            };
-            let report = diplograph::export::validate::validate(&quads, &shapes)?;
-            print!("{report}");
-            if !report.conforms() {
-                bail!(
-                    "the graph does not conform to the shapes: {} violation(s), listed above",
-                    report.violations.len()
-                );
-            }
-            Ok(())
-        }
-        Command::Serve {
-            bind,
-            timeout,
-            max_results,
-            store,
-        } => {
-            let timeout = Duration::try_from_secs_f64(timeout)
-                .ok()
-                .filter(|t| !t.is_zero())
-                .ok_or_else(|| anyhow!("--timeout must be a positive number of seconds"))?;
-            if max_results == 0 {
-                bail!("--max-results must be at least 1");
-            }
-            let path = store::location(store.store);
-            let db = diplograph::sparql::serve::open_store(&path)?;
-            let config = diplograph::sparql::serve::Config {
-                bind,
-                timeout,
-                max_results,
-                max_connections: 32,
-            };
-            if !bind.ip().is_loopback() {
-                eprintln!(
-                    "diplograph: note: {bind} is not a loopback address; other machines can query this store"
-                );
-            }
-            diplograph::sparql::serve::serve(db, &config, |url| {
-                eprintln!("serving {} read-only at {url}", path.display())
-            })
-            .with_context(|| format!("cannot serve on {bind}"))
-        }
-        Command::Push {
-            endpoint,
-            graph_param,
-            store,
-        } => {
-            use diplograph::export::push;
-            let target =
-                push::Target::new(&endpoint, &graph_param, push::Credentials::from_env()?)?;
-            let db = open_read(store.store)?;
-            let verbose = std::io::stderr().is_terminal();
-            let pushed = push::push(&db, &target, |graph, triples| {
-                if verbose {
-                    eprintln!("{graph}: {triples} triples");
-                }
-            })?;
-            println!(
-                "pushed {} graphs ({} triples) to {endpoint}",
-                pushed.graphs, pushed.triples
-            );
-            Ok(())
-        }
-        Command::Stats { store } => {
-            let store = open_read(store.store)?;
-            stats(&store)
-        }
-        Command::Eval {
-            gold,
-            input,
-            details,
-            json,
-            lexicon,
-        } => {
-            let extractor = extractor(&lexicon.lexicon)?;
-            diplograph::eval::run(&extractor, &gold, input.as_deref(), details, json)
-        }
+        Command::Extract(args) => extract(args),
+        Command::Build(args) => build(args),
+        Command::Query(args) => run_query(args),
+        Command::Export(args) => export(args),
+        Command::Dot(args) => dot(args),
+        Command::Validate(args) => validate(args),
+        Command::Serve(args) => serve(args),
+        Command::Push(args) => push(args),
+        Command::Stats(args) => stats(args),
+        Command::Eval(args) => eval(args),
     }
+}
+
+/// `extract`: the files' quads, in input order, to standard output or `output`.
+fn extract(args: ExtractArgs) -> Result<()> {
+    let (input, output) = (&args.input, args.output.as_deref());
+    let format = rdf_format(args.format.as_deref(), output)?;
+    let options = diplograph::store::build::Options {
+        reading: reading(input)?,
+        keep_going: input.keep_going,
+        threads: args.threads.map_or(0, |n| n as usize),
+        ..Default::default()
+    };
+    let extractor = extractor(&args.lexicon.lexicon)?;
+    let (inputs, mut failures) = extract_inputs(&args.paths, input.keep_going)?;
+    let mut summary = None;
+    with_output(output, |w| {
+        summary = Some(extract_to(w, format, &extractor, &inputs, &options)?);
+        Ok(())
+    })?;
+    let summary = summary.unwrap_or_default();
+    warn(&summary.warnings);
+    failures.extend(summary.failures);
+    gone_on_past(&failures)
+}
+
+/// Extracts `inputs` and writes their quads to `w` in `format`.
+fn extract_to(
+    w: &mut dyn Write,
+    format: RdfFormat,
+    extractor: &Extractor,
+    inputs: &[Input],
+    options: &diplograph::store::build::Options,
+) -> Result<diplograph::store::build::Summary> {
+    if format == RdfFormat::NQuads {
+        // a line per quad, whatever came before: the workers serialize
+        let serialize = |quads: Vec<_>| rdfio::write_quads(format, quads, Vec::new());
+        let write = |bytes: std::io::Result<Vec<u8>>| -> Result<()> { Ok(w.write_all(&bytes?)?) };
+        return diplograph::store::build::extract_each_with(
+            extractor, inputs, options, serialize, write,
+        );
+    }
+    let mut out = rdfio::QuadWriter::new(format, w);
+    let write = |quads| -> Result<()> { Ok(out.write(quads)?) };
+    let summary = diplograph::store::build::extract_each(extractor, inputs, options, write)?;
+    out.finish()?;
+    Ok(summary)
+}
+
+/// `query`: the answer to a query, in the format asked for (results on a terminal as a
+/// table, else TSV).
+fn run_query(args: QueryArgs) -> Result<()> {
+    let format = &args.format;
+    let text = match (args.query, args.file) {
+        (Some(q), _) => q,
+        (None, Some(f)) => std::fs::read_to_string(&f)
+            .with_context(|| format!("cannot read the query file {}", f.display()))?,
+        (None, None) => bail!("give a query or --file F.rq"),
+    };
+    let rdf = rdfio::parse_format(format).ok_or_else(|| {
+        anyhow!(
+            "unknown RDF format {format:?}; use one of {}",
+            rdfio::FORMAT_NAMES
+        )
+    })?;
+    let results = match args.results {
+        Some(r) => results_format(r),
+        None if std::io::stdout().is_terminal() => ResultsFormat::Table,
+        None => ResultsFormat::Tsv,
+    };
+    let timeout = args.timeout.map(Duration::from_secs_f64);
+    if let Some(t) = timeout {
+        watchdog(t);
+    }
+    let store = open_read(args.store.store)?;
+    let answer = query::evaluate(&store, &text, timeout)?;
+    let stdout = std::io::stdout().lock();
+    query::write_answer(answer, results, rdf, std::io::BufWriter::new(stdout))?;
+    Ok(())
+}
+
+/// `export`: the store, or its graph `graph`, as RDF.
+fn export(args: ExportArgs) -> Result<()> {
+    let output = args.output.as_deref();
+    let format = rdf_format(args.format.as_deref(), output)?;
+    let store = open_read(args.store.store)?;
+    with_output(output, |w| {
+        let quads = match &args.graph {
+            Some(g) => graph_quads(&store, g)?,
+            None => store.iter().collect::<Result<Vec<_>, _>>()?,
+        };
+        rdfio::write_quads(format, quads, w)?;
+        Ok(())
+    })
+}
+
+/// The quads of the named graph `name`, which the store must hold.
+fn graph_quads(store: &oxigraph::store::Store, name: &str) -> Result<Vec<oxigraph::model::Quad>> {
+    let node = graph_iri(name)?;
+    if !store.contains_named_graph(node.as_ref())? {
+        bail!(
+            "the store has no graph {name}; list them with `diplograph query 'SELECT DISTINCT ?g {{ GRAPH ?g {{}} }}'`"
+        );
+    }
+    Ok(store
+        .quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(node.as_ref())),
+        )
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// `dot`: the drawing as DOT, or rendered by Graphviz.
+fn dot(args: DotArgs) -> Result<()> {
+    let store = open_read(args.store.store.clone())?;
+    let triples = dot_triples(&store, &args)?;
+    let dot = diplograph::export::dot::to_dot(&store, &triples, args.nif);
+    write_dot(&dot, args.render.as_deref(), args.output.as_deref())
+}
+
+/// The triples to draw: a CONSTRUCT query's, what lies within `--depth` steps of the
+/// `--focus` entity, or every relation; statements too with `--statements`.
+fn dot_triples(
+    store: &oxigraph::store::Store,
+    args: &DotArgs,
+) -> Result<Vec<oxigraph::model::Triple>> {
+    use diplograph::export::dot;
+    let (depth, statements) = (args.depth, args.statements);
+    if let Some(f) = &args.query {
+        let text = std::fs::read_to_string(f)
+            .with_context(|| format!("cannot read the query file {}", f.display()))?;
+        return match query::evaluate(store, &text, None)? {
+            query::Answer::Graph(t) => Ok(t),
+            _ => bail!(
+                "{}: dot --query needs a CONSTRUCT or DESCRIBE query",
+                f.display()
+            ),
+        };
+    }
+    if let Some(name) = &args.focus {
+        return dot::neighbourhood(store, name, depth, statements).ok_or_else(|| {
+            anyhow!(
+                "no entity is named {name:?}; names are Chinese labels such as 上海合作组织 or 中国"
+            )
+        });
+    }
+    let mut t = dot::relation_triples(store);
+    if statements {
+        t.extend(dot::statement_triples(store));
+    }
+    Ok(t)
+}
+
+/// Writes `dot`, or its picture rendered by Graphviz.
+fn write_dot(dot: &str, render: Option<&str>, output: Option<&Path>) -> Result<()> {
+    match render {
+        Some(format) => {
+            let picture = diplograph::export::render::render(dot, format)?;
+            with_output(output, |w| Ok(w.write_all(&picture)?))
+        }
+        None => with_output(output, |w| Ok(w.write_all(dot.as_bytes())?)),
+    }
+}
+
+/// `validate`: the SHACL report of the store or of `file`; fails when it does not
+/// conform.
+fn validate(args: ValidateArgs) -> Result<()> {
+    use diplograph::export::validate;
+    let shapes = match &args.shapes {
+        Some(p) => std::fs::read_to_string(p)
+            .with_context(|| format!("cannot read the shapes {}", p.display()))?,
+        None => validate::SHAPES.to_string(),
+    };
+    let quads = match &args.file {
+        Some(f) => validate::read_file(f, args.format.as_deref())?,
+        None => open_read(args.store.store)?
+            .iter()
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    let report = validate::validate(&quads, &shapes)?;
+    print!("{report}");
+    if !report.conforms() {
+        bail!(
+            "the graph does not conform to the shapes: {} violation(s), listed above",
+            report.violations.len()
+        );
+    }
+    Ok(())
+}
+
+/// `serve`: the SPARQL endpoint, until the process is stopped.
+fn serve(args: ServeArgs) -> Result<()> {
+    use diplograph::sparql::serve;
+    let (bind, max_results) = (args.bind, args.max_results);
+    let timeout = Duration::try_from_secs_f64(args.timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| anyhow!("--timeout must be a positive number of seconds"))?;
+    if max_results == 0 {
+        bail!("--max-results must be at least 1");
+    }
+    let path = store::location(args.store.store);
+    let db = serve::open_store(&path)?;
+    let config = serve::Config {
+        bind,
+        timeout,
+        max_results,
+        max_connections: 32,
+    };
+    if !bind.ip().is_loopback() {
+        eprintln!(
+            "diplograph: note: {bind} is not a loopback address; other machines can query this store"
+        );
+    }
+    serve::serve(db, &config, |url| {
+        eprintln!("serving {} read-only at {url}", path.display())
+    })
+    .with_context(|| format!("cannot serve on {bind}"))
+}
+
+/// `push`: every graph to a Graph Store endpoint (each graph named on a terminal).
+fn push(args: PushArgs) -> Result<()> {
+    use diplograph::export::push;
+    let endpoint = &args.endpoint;
+    let credentials = push::Credentials::from_env()?;
+    let target = push::Target::new(endpoint, &args.graph_param, credentials)?;
+    let db = open_read(args.store.store)?;
+    let verbose = std::io::stderr().is_terminal();
+    let pushed = push::push(&db, &target, |graph, triples| {
+        if verbose {
+            eprintln!("{graph}: {triples} triples");
+        }
+    })?;
+    println!(
+        "pushed {} graphs ({} triples) to {endpoint}",
+        pushed.graphs, pushed.triples
+    );
+    Ok(())
+}
+
+/// `stats`: what the store holds, a line per count.
+fn stats(args: StatsArgs) -> Result<()> {
+    let store = open_read(args.store.store)?;
+    print!("{}", diplograph::sparql::stats::stats(&store)?);
+    Ok(())
+}
+
+/// `eval`: the report of one gold file, or a row per file and a total for several (or a
+/// directory of them); fails when an output breaks the contract.
+fn eval(args: EvalArgs) -> Result<()> {
+    use diplograph::eval;
+    let (gold, input) = (&args.gold, args.input.as_deref());
+    let (details, json) = (args.details, args.json);
+    let single = gold.len() == 1 && !gold[0].is_dir();
+    if !single && input.is_some() {
+        bail!("INPUT needs a single --gold file; several are each scored against their own source");
+    }
+    if !single && details {
+        bail!("--details needs a single --gold file; for several, give each one alone");
+    }
+    let golds = eval::gold_files(gold)?;
+    let extractor = extractor(&args.lexicon.lexicon)?;
+    let broken = if single {
+        let report = eval::evaluate(&extractor, &golds[0], input)?;
+        match json {
+            true => println!("{}", report.json()?),
+            false => print!("{}", report.text(details)),
+        }
+        report.is_broken()
+    } else {
+        let summary = eval::evaluate_all(&extractor, &golds)?;
+        match json {
+            true => println!("{}", summary.json()?),
+            false => print!("{}", summary.text()),
+        }
+        summary.is_broken()
+    };
+    if broken {
+        bail!("the output breaks the contract (see the problems above)");
+    }
+    Ok(())
 }
 
 fn extractor(dirs: &[PathBuf]) -> Result<Extractor> {
@@ -468,59 +504,25 @@ fn gone_on_past(failures: &[String]) -> Result<()> {
     }
 }
 
-fn build(
-    paths: Vec<PathBuf>,
-    store_flag: Option<PathBuf>,
-    lexicon: &[PathBuf],
-    input: &InputArgs,
-    threads: usize,
-    force: bool,
-) -> Result<()> {
+/// `build`: the files into the store, then a summary of what was built.
+fn build(args: BuildArgs) -> Result<()> {
     let started = Instant::now();
+    let paths = &args.paths;
     let mut options = diplograph::store::build::Options {
-        reading: reading(input)?,
-        keep_going: input.keep_going,
-        threads,
-        force,
+        reading: reading(&args.input)?,
+        keep_going: args.input.keep_going,
+        threads: args.threads.map_or(0, |n| n as usize),
+        force: args.force,
         ..Default::default()
     };
-    let extractor = extractor(lexicon)?;
-    let mut failures = Vec::new();
+    let extractor = extractor(&args.lexicon.lexicon)?;
     // files gone from the directories searched are removed, unless one could not be searched
     options.roots = match paths.is_empty() {
         true => vec![PathBuf::from("data/corpus")],
         false => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
     };
-    let inputs: Vec<Input> = if paths.is_empty() {
-        let dir = Path::new("data/corpus");
-        if dir.is_dir() {
-            input::expand_paths(&[dir.to_path_buf()])?
-                .into_iter()
-                .map(Input::File)
-                .collect()
-        } else {
-            BUNDLED
-                .iter()
-                .map(|(name, text)| Input::Text {
-                    name: name.to_string(),
-                    text: text.to_string(),
-                })
-                .collect()
-        }
-    } else {
-        let (files, errors) = input::expand_all(&paths);
-        if !errors.is_empty() {
-            options.roots.clear();
-        }
-        for e in errors {
-            match input.keep_going {
-                true => failures.push(e.report()),
-                false => return Err(e.into()),
-            }
-        }
-        files.into_iter().map(Input::File).collect()
-    };
-    let path = store::location(store_flag);
+    let (inputs, mut failures) = build_inputs(paths, &mut options)?;
+    let path = store::location(args.store.store);
     let db = store::open(&path)?;
     let mut bar = ProgressBar::new();
     let summary =
@@ -530,6 +532,45 @@ fn build(
     bar.finish();
     warn(&summary.warnings);
     failures.extend(summary.failures.iter().cloned());
+    print_build(&path, &summary, started);
+    gone_on_past(&failures)
+}
+
+/// `build`'s inputs: the files `paths` name, else the corpus in `data/corpus`, else the
+/// bundled one. With `keep_going`, paths that cannot be searched are reported (and no
+/// file is removed from the store); else the first is the error.
+fn build_inputs(
+    paths: &[PathBuf],
+    options: &mut diplograph::store::build::Options,
+) -> Result<(Vec<Input>, Vec<String>)> {
+    if paths.is_empty() {
+        let dir = Path::new("data/corpus");
+        if dir.is_dir() {
+            let files = input::expand_paths(&[dir.to_path_buf()])?;
+            return Ok((files.into_iter().map(Input::File).collect(), Vec::new()));
+        }
+        let bundled = BUNDLED.iter().map(|(name, text)| Input::Text {
+            name: name.to_string(),
+            text: text.to_string(),
+        });
+        return Ok((bundled.collect(), Vec::new()));
+    }
+    let (files, errors) = input::expand_all(paths);
+    if !errors.is_empty() {
+        options.roots.clear();
+    }
+    let mut failures = Vec::new();
+    for e in errors {
+        match options.keep_going {
+            true => failures.push(e.report()),
+            false => return Err(e.into()),
+        }
+    }
+    Ok((files.into_iter().map(Input::File).collect(), failures))
+}
+
+/// What a build did, a line each.
+fn print_build(path: &Path, summary: &diplograph::store::build::Summary, started: Instant) {
     let classes: Vec<String> = Class::ALL
         .iter()
         .map(|c| format!("{c} {}", summary.entities.get(c).copied().unwrap_or(0)))
@@ -557,7 +598,6 @@ fn build(
         println!("compacted for queries: {:.2} s", took.as_secs_f64());
     }
     println!("seconds: {:.2}", started.elapsed().as_secs_f64());
-    gone_on_past(&failures)
 }
 
 /// A build's progress bar: drawn on standard error when it is a terminal and the build
@@ -600,50 +640,4 @@ impl ProgressBar {
             bar.finish_and_clear();
         }
     }
-}
-
-fn stats(store: &oxigraph::store::Store) -> Result<()> {
-    let count = |q: &str| -> Result<String> {
-        match query::evaluate(store, q, None)? {
-            query::Answer::Solutions { rows, .. } => Ok(rows
-                .first()
-                .and_then(|r| r.first().cloned().flatten())
-                .map_or("0".into(), |t| match t {
-                    Term::Literal(l) => l.value().to_string(),
-                    other => other.to_string(),
-                })),
-            _ => Ok("?".into()),
-        }
-    };
-    println!("quads: {}", store.len()?);
-    println!("graphs: {}", store.named_graphs().count());
-    println!(
-        "documents: {}",
-        count("SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d dg:sequence ?s }")?
-    );
-    for c in Class::ALL {
-        let q = format!(
-            "SELECT (COUNT(DISTINCT ?e) AS ?n) {{ ?e a dg:{c} . ?m itsrdf:taIdentRef ?e }}"
-        );
-        println!("{c}: {}", count(&q)?);
-    }
-    println!(
-        "mentions: {}",
-        count("SELECT (COUNT(DISTINCT ?m) AS ?n) { ?m itsrdf:taIdentRef ?e }")?
-    );
-    println!(
-        "relations: {}",
-        count(
-            "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } ?g dg:sequence ?q . VALUES ?p { dg:memberOf dg:chairOf dg:headOf dg:subOrganizationOf dg:signatory dg:location } FILTER(?s != ?g) }"
-        )?
-    );
-    println!(
-        "statements: {}",
-        count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Statement }")?
-    );
-    println!(
-        "proposals: {}",
-        count("SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Proposal }")?
-    );
-    Ok(())
 }

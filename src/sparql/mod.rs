@@ -1,5 +1,5 @@
 //! SPARQL: queries over the store, from the command line ([`query`]) and over HTTP
-//! ([`serve`]).
+//! ([`serve`]), and the counts of what a store holds ([`stats`]).
 //!
 //! In: a query's text and an open store. Out: solutions, a boolean or triples, written
 //! in the format the user asked for. Guarantees: both entries prepare a query with
@@ -10,6 +10,7 @@
 
 pub mod query;
 pub mod serve;
+pub mod stats;
 
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::{PreparedSparqlQuery, SparqlEvaluator, SparqlSyntaxError};

@@ -1355,10 +1355,10 @@ fn eval_and_the_reference_scorer_agree_on_damaged_output() {
     assert_eval_equals_reference(&dir, &seed_gold(), &damaged, &ours);
 }
 
-/// The test documents: (name, tests/corpus/NAME.txt, tests/gold/NAME.gold.json).
+/// The test documents: (name, tests/corpus/NAME.txt, tests/corpus/NAME.gold.json).
 fn test_corpus() -> Vec<(String, PathBuf, PathBuf)> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(repo("tests/gold")).expect("tests/gold") {
+    for entry in std::fs::read_dir(repo("tests/corpus")).expect("tests/corpus") {
         let gold = entry.unwrap().path();
         let Some(name) = gold
             .file_name()
@@ -1367,10 +1367,9 @@ fn test_corpus() -> Vec<(String, PathBuf, PathBuf)> {
         else {
             continue;
         };
-        let txt = repo(&format!("tests/corpus/{name}.txt"));
-        if txt.exists() {
-            out.push((name.to_string(), txt, gold));
-        }
+        let txt = gold.with_file_name(format!("{name}.txt"));
+        assert!(txt.exists(), "{} has no text beside it", gold.display());
+        out.push((name.to_string(), txt, gold));
     }
     out.sort();
     assert!(
@@ -1411,6 +1410,126 @@ fn eval_json_equals_the_reference_scorer_on_every_test_document() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The hold-out set is scored by a command, not asserted on: a row per document, in file
+/// order, and a micro total whose counts are the sums of the files'.
+#[test]
+fn eval_scores_the_holdout_set_a_row_per_document() {
+    let dir = Dir::new("eval-holdout");
+    let holdout = repo("tests/holdout");
+    let mut names: Vec<String> = std::fs::read_dir(&holdout)
+        .expect("tests/holdout")
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".gold.json").map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "tests/holdout: {names:?}");
+    let text = dir
+        .diplograph()
+        .arg("eval")
+        .arg("--gold")
+        .arg(&holdout)
+        .run();
+    let rows: Vec<&str> = text.stdout.lines().skip(1).collect();
+    let mut expected = names.clone();
+    expected.push("micro total".into());
+    assert_eq!(rows.len(), expected.len(), "{}", text.report("the rows"));
+    for (row, name) in rows.iter().zip(&expected) {
+        let numbers = row
+            .strip_prefix(name.as_str())
+            .unwrap_or_else(|| panic!("{row:?} should start with {name:?}"));
+        let numbers: Vec<f64> = numbers
+            .split_whitespace()
+            .map(|n| n.parse().expect("a number"))
+            .collect();
+        assert_eq!(numbers.len(), 6, "{row}: five F1 and the broken mentions");
+        assert!(
+            numbers[..5].iter().all(|f| (0.0..=1.0).contains(f)),
+            "{row}"
+        );
+        assert_eq!(numbers[5].fract(), 0.0, "{row}: a count of mentions");
+    }
+    let json = dir
+        .diplograph()
+        .arg("eval")
+        .arg("--json")
+        .arg("--gold")
+        .arg(&holdout)
+        .run();
+    let summary: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let files = summary["files"].as_array().expect("files");
+    assert_eq!(files.len(), names.len());
+    for part in ["entities_micro", "relations", "statements", "concerns"] {
+        let sum: u64 = files
+            .iter()
+            .map(|f| f["report"][part]["tp"].as_u64().unwrap())
+            .sum();
+        assert_eq!(summary["total"][part]["tp"].as_u64(), Some(sum), "{part}");
+    }
+    // naming the files one by one is the same as naming their directory
+    let mut each = dir.diplograph().args(["eval", "--json"]);
+    for name in &names {
+        each = each
+            .arg("--gold")
+            .arg(holdout.join(format!("{name}.gold.json")));
+    }
+    assert_eq!(each.run().stdout, json.stdout);
+}
+
+/// `eval` looks for a gold file's source in one place: its `source`, relative to the
+/// gold file; not in `../corpus` nor in `data/corpus`.
+#[test]
+fn eval_finds_the_source_beside_the_gold_file_only() {
+    let dir = Dir::new("eval-source");
+    let gold =
+        "{\"source\": \"x.txt\", \"entities\": [{\"type\": \"State\", \"label\": \"中国\"}]}";
+    dir.create("gold/x.gold.json", gold);
+    dir.create("corpus/x.txt", "中国支持发展。\n");
+    dir.create("data/corpus/x.txt", "中国支持发展。\n");
+    let out = dir
+        .diplograph()
+        .args(["eval", "--gold", "gold/x.gold.json"])
+        .fails();
+    out.assert_stderr_contains("cannot find its source \"x.txt\"");
+    dir.create("gold/x.txt", "中国支持发展。\n");
+    let out = dir
+        .diplograph()
+        .args(["eval", "--gold", "gold/x.gold.json"])
+        .run();
+    out.assert_stdout_contains(
+        "State            P 1.000  R 1.000  F1 1.000  (tp 1, system 1, gold 1)",
+    );
+}
+
+#[test]
+fn eval_of_several_gold_files_takes_no_input_and_no_details() {
+    let dir = Dir::new("eval-several");
+    let corpus = repo("tests/corpus");
+    for extra in [
+        vec![seed_corpus().into_os_string()],
+        vec!["--details".into()],
+    ] {
+        let out = dir
+            .diplograph()
+            .arg("eval")
+            .arg("--gold")
+            .arg(&corpus)
+            .args(extra)
+            .fails();
+        out.assert_stderr_contains("a single --gold file");
+    }
+    let empty = dir.join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dir
+        .diplograph()
+        .arg("eval")
+        .arg("--gold")
+        .arg(&empty)
+        .fails();
+    out.assert_stderr_contains("holds no NAME.gold.json file");
 }
 
 // ---------------------------------------------------------------------------------------

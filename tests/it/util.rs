@@ -21,7 +21,7 @@ pub fn diplograph_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_diplograph"))
 }
 
-/// A path inside the repository (fixtures: `data/corpus/…`, `tests/gold/…`).
+/// A path inside the repository (fixtures: `data/corpus/…`, `tests/corpus/…`).
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
@@ -31,9 +31,9 @@ pub fn seed_corpus() -> PathBuf {
     repo("data/corpus/sco-2014-dushanbe.txt")
 }
 
-/// The gold annotation of the bundled corpus.
+/// The gold annotation of the bundled corpus, beside it.
 pub fn seed_gold() -> PathBuf {
-    repo("tests/gold/sco-2014-dushanbe.gold.json")
+    repo("data/corpus/sco-2014-dushanbe.gold.json")
 }
 
 /// A fresh temporary directory, removed when dropped.
