@@ -33,7 +33,7 @@
 //!   its agency: repair runs while a file is read, before any lexicon). The repaired text
 //!   is what the graph stores as `nif:isString`.
 //! - **Splitting.** A dateline of a news agency on the `news_agency` list of
-//!   `data/rules/words.tsv`, such as （新华社杜尚别9月12日电）, closes a document ([`split`]
+//!   `data/rules/words.tsv`, such as （新华社杜尚别9月12日电）, closes a document ([`split()`]
 //!   with a [`Dateline`] compiled from the lexicon, which the extractor does). Text after
 //!   the last dateline, if any, is one more document; a file without a dateline is one
 //!   document. Each document's text is trimmed of surrounding white space and zero-width
