@@ -47,6 +47,7 @@ fn stages(c: &mut Criterion) {
     let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
     let sources = read(&texts);
     let extractor = Extractor::new(Lexicon::builtin());
+    let dateline = input::Dateline::new(&extractor.lexicon().words);
     let annotated: Vec<_> = sources.iter().flat_map(|s| extractor.extract(s)).collect();
 
     let mut group = c.benchmark_group("stages");
@@ -55,7 +56,10 @@ fn stages(c: &mut Criterion) {
     group.bench_function("read: repair and split", |b| {
         b.iter(|| {
             let sources = read(black_box(&texts));
-            sources.iter().map(|s| input::split(s).len()).sum::<usize>()
+            sources
+                .iter()
+                .map(|s| input::split(s, &dateline).len())
+                .sum::<usize>()
         })
     });
     group.bench_function("extract", |b| {

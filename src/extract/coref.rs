@@ -14,6 +14,10 @@
 //!   最高欧亚经济理事会明斯克会议) unless the file names several ordinals; a short title (《条约》, 《长期睦邻友好合作条约实施纲要》) is the full title
 //!   it ends (〈〉 and period qualifiers such as （2013—2017年） set aside), the nearest
 //!   one before it in the file, or else the nearest after.
+//!
+//! The words (以下简称, 本组织, the short references and their modifiers, organs' head
+//! nouns, 峰会 …) are lists of `data/rules/words.tsv`, a [`List`] each; [`Rules`] holds
+//! what is compiled from them, once per extractor.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -21,13 +25,36 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::fields::Fields;
-use super::names::Candidate;
-use crate::lexicon::Lexicon;
+use super::names::{Candidate, word_regex};
+use crate::lexicon::{Lexicon, List, Words};
 use crate::model::{Annotated, Class, Entity, EntityId};
 
-static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[（(]\s*(?:以下简称|下称|简称)((?:[“「\x22][^”」\x22]{1,20}[”」\x22](?:或|、|和)?)+)\s*[）)]").unwrap()
-});
+/// What this module compiles from the word lists.
+pub struct Rules {
+    /// A [`List::DefinitionCues`] definition in brackets: （以下简称“Y”或“Z”）; its first group
+    /// holds the quoted names.
+    definition: Regex,
+    /// Words ending in a [`List::OrganHeads`] head noun (its group `head`), for organs
+    /// named without their organization.
+    organ: Regex,
+}
+
+impl Rules {
+    pub fn new(words: &Words) -> Rules {
+        Rules {
+            definition: word_regex(&format!(
+                r"^[（(]\s*(?:{})((?:[“「\x22][^”」\x22]{{1,20}}[”」\x22](?:{})?)+)\s*[）)]",
+                words.alternation(List::DefinitionCues),
+                words.alternation(List::DefinitionJoiners)
+            )),
+            organ: word_regex(&format!(
+                r"\p{{Han}}{{1,6}}?(?P<head>{})",
+                words.alternation(List::OrganHeads)
+            )),
+        }
+    }
+}
+
 /// An abbreviation in brackets right after a name: 区域全面经济伙伴关系协定（RCEP）.
 static ABBREVIATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]([A-Za-z][A-Za-z0-9+\-]{1,11})[）)]").unwrap());
@@ -36,10 +63,10 @@ static QUOTED: LazyLock<Regex> =
 
 /// Names a document defines for the entity right before the definition, and every later
 /// use of them.
-pub fn definitions(norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
+pub fn definitions(rules: &Rules, norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
     let mut names: Vec<(String, Candidate)> = Vec::new();
     for m in &mentions {
-        if let Some(caps) = DEFINITION.captures(&norm[m.span.end..]) {
+        if let Some(caps) = rules.definition.captures(&norm[m.span.end..]) {
             for q in QUOTED.captures_iter(&caps[1]) {
                 names.push((q[1].to_string(), m.clone()));
             }
@@ -73,9 +100,10 @@ pub fn definitions(norm: &str, mut mentions: Vec<Candidate>) -> Vec<Candidate> {
     mentions
 }
 
-/// 本组织 and X峰会 within one document.
+/// 本组织, short references, organs and X峰会 within one document.
 pub fn within_document(
     lex: &Lexicon,
+    rules: &Rules,
     norm: &str,
     mentions: &[Candidate],
     fields: &Fields,
@@ -92,8 +120,9 @@ pub fn within_document(
     if let Some((main, _)) = counts.into_iter().max_by_key(|(_, v)| *v) {
         let main = mentions.iter().find(|m| &m.id == main).cloned();
         if let Some(main) = main {
-            for (at, _) in norm.match_indices("本组织") {
-                let span = at..at + "本组织".len();
+            let words = lex.words.list(List::ThisOrganization);
+            for (at, word) in words.iter().flat_map(|w| norm.match_indices(w.as_str())) {
+                let span = at..at + word.len();
                 if out
                     .iter()
                     .any(|m| m.span.start < span.end && span.start < m.span.end)
@@ -109,13 +138,15 @@ pub fn within_document(
         }
     }
     // 联盟, 理事会, 委员会 alone: the last organization so named before it
-    for word in SHORT_REFERENCES {
+    let modifiers = lex.words.list(List::ShortReferenceModifiers);
+    for word in lex.words.list(List::ShortReferences) {
+        let word = word.as_str();
         for (at, _) in norm.match_indices(word) {
             let span = at..at + word.len();
             if out
                 .iter()
                 .any(|m| m.span.start < span.end && span.start < m.span.end)
-                || MODIFIERS.iter().any(|m| norm[..at].ends_with(m))
+                || modifiers.iter().any(|m| norm[..at].ends_with(m.as_str()))
             {
                 continue;
             }
@@ -139,8 +170,10 @@ pub fn within_document(
     }
     // 外长理事会, 元首理事会: an organ of the document's organization, by the lexicon's names
     if let Some(main) = super::relations::main_organization(&out) {
-        for caps in ORGAN.captures_iter(norm) {
-            let m = caps.get(0).unwrap();
+        for caps in rules.organ.captures_iter(norm) {
+            let (Some(m), Some(head)) = (caps.get(0), caps.name("head")) else {
+                continue;
+            };
             if out
                 .iter()
                 .any(|o| o.span.start < m.end() && m.start() < o.span.end)
@@ -151,7 +184,7 @@ pub fn within_document(
             let text = m.as_str();
             let found = text
                 .char_indices()
-                .filter(|(i, _)| text.len() - i >= 9)
+                .filter(|(i, _)| text.len() - i >= head.len())
                 .find_map(|(i, _)| {
                     let tail = &text[i..];
                     let mut organs = lex.orgs.iter().enumerate().filter(|(_, o)| {
@@ -177,7 +210,12 @@ pub fn within_document(
     if let (Some(event), Some(place)) = (&fields.fields.delivered_at, &fields.fields.location) {
         let target = mentions.iter().find(|m| &m.id == event).cloned();
         if let Some(target) = target {
-            let names = [format!("{}峰会", place.key), format!("{}会晤", place.key)];
+            let names: Vec<String> = lex
+                .words
+                .list(List::SummitWords)
+                .iter()
+                .map(|w| format!("{}{w}", place.key))
+                .collect();
             for m in out.iter_mut().filter(|m| {
                 m.id.class == Class::Event
                     && m.id != target.id
@@ -192,17 +230,6 @@ pub fn within_document(
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     out
 }
-
-/// Words ending in an organ's head noun, for organs named without their organization.
-static ORGAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Han}{1,6}?(?:理事会|委员会|秘书处)").unwrap());
-
-/// Head nouns that, alone, refer back to an organization named with them.
-const SHORT_REFERENCES: &[&str] = &["联盟", "理事会", "委员会"];
-/// Words before such a head that make it a common noun (战略联盟).
-const MODIFIERS: &[&str] = &[
-    "战略", "军事", "政治", "结成", "各", "有关", "相关", "专门", "该国", "国家",
-];
 
 static ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
@@ -410,5 +437,123 @@ fn merge(entities: &mut BTreeMap<EntityId, Entity>, e: Entity) {
         None => {
             entities.insert(e.id.clone(), e);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::{check_mentions, mentions};
+
+    /// For each rule, a text where it fires and one where it must not.
+    #[test]
+    fn each_rule_fires_and_holds_back() {
+        let speech = |body: &str| {
+            format!(
+                "# 携手合作\n——在上海合作组织杜尚别峰会上的讲话\n（2014年9月12日，杜尚别）\n{body}"
+            )
+        };
+        check_mentions(&[
+            // definitions and abbreviations in brackets
+            (
+                "欧亚经济委员会（下称“经委会”）成立。经委会开会。",
+                "rule:definition",
+                &["经委会", "经委会"],
+            ),
+            (
+                "欧亚经济委员会（以下简称“经委会”或“欧经委”）成立。欧经委开会。",
+                "rule:definition",
+                &["经委会", "欧经委", "欧经委"],
+            ),
+            (
+                "欧亚经济委员会（又称“经委会”）成立。经委会开会。",
+                "rule:definition",
+                &[],
+            ),
+            (
+                "欧亚经济委员会（EEC）成立。EEC开会。",
+                "rule:definition",
+                &["EEC", "EEC"],
+            ),
+            (
+                "2014年9月12日（EEC）成立。EEC开会。",
+                "rule:definition",
+                &[],
+            ),
+            // 本组织
+            (
+                "上海合作组织成员国支持本组织。",
+                "rule:this-organization",
+                &["本组织"],
+            ),
+            ("成员国支持本组织。", "rule:this-organization", &[]),
+            // a head noun alone
+            (
+                "欧亚经济联盟成立。联盟发展。",
+                "rule:short-reference",
+                &["联盟"],
+            ),
+            (
+                "欧亚经济联盟成立。战略联盟发展。",
+                "rule:short-reference",
+                &[],
+            ),
+            // organs without their organization
+            (
+                "上海合作组织成员国支持。外长理事会开会。",
+                "+coref:organ",
+                &["外长理事会"],
+            ),
+            (
+                "上海合作组织成员国支持。青年理事会开会。",
+                "+coref:organ",
+                &[],
+            ),
+            // X峰会 in the city the speech was given in
+            (
+                &speech("杜尚别峰会取得成功。"),
+                "+coref:summit",
+                &["杜尚别峰会"],
+            ),
+            (&speech("比什凯克峰会取得成功。"), "+coref:summit", &[]),
+        ]);
+    }
+
+    /// The entity keys of the mentions whose text is `surface`.
+    fn keys_of(text: &str, surface: &str) -> Vec<String> {
+        mentions(text)
+            .into_iter()
+            .filter(|(s, _, _)| s == surface)
+            .map(|(_, _, k)| k)
+            .collect()
+    }
+
+    /// Across the documents of one file: a meeting without its ordinal is the one named
+    /// with it (unless several ordinals are named), a short title the full title it ends.
+    #[test]
+    fn across_documents_fires_and_holds_back() {
+        let meeting = "上海合作组织成员国元首理事会会议";
+        let file = |ordinals: &[&str]| {
+            let mut text = String::new();
+            for o in ordinals {
+                text += &format!(
+                    "上海合作组织成员国元首理事会{o}会议在杜尚别举行。\n（新华社杜尚别9月12日电）\n"
+                );
+            }
+            text + meeting + "取得成功。"
+        };
+        assert_eq!(
+            keys_of(&file(&["第十四次"]), meeting),
+            ["上海合作组织成员国元首理事会第十四次会议"]
+        );
+        assert_eq!(
+            keys_of(&file(&["第十三次", "第十四次"]), meeting),
+            [meeting]
+        );
+
+        let titles = |short: &str| {
+            format!("签署《长期睦邻友好合作条约》。\n（新华社北京9月12日电）\n落实《{short}》。")
+        };
+        assert_eq!(keys_of(&titles("条约"), "条约"), ["长期睦邻友好合作条约"]);
+        assert_eq!(keys_of(&titles("公约"), "公约"), ["公约"]);
     }
 }

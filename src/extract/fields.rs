@@ -8,13 +8,16 @@
 //! event was held (`…在P举行E`, `E在P举行`)
 //! (the event a declaration comes from), a signature block of `国名+职务<TAB>姓名` lines
 //! (signatories, in order), a closing `日期于地点` line, and the dateline.
+//!
+//! The words of that layout (speech words, the openings of a declaration, the verbs of
+//! an event held …) are lists of `data/rules/words.tsv`, a [`List`] each.
 
 use std::ops::Range;
 
 use super::dates::{Ymd, find_dates};
 use super::names::Candidate;
-use crate::input::DATELINE;
-use crate::lexicon::Lexicon;
+use crate::input::Dateline;
+use crate::lexicon::{Lexicon, List};
 use crate::model::{Class, DocFields, DocKind};
 
 /// What the layout says.
@@ -29,13 +32,13 @@ pub struct Fields {
 /// The document's own date, used to resolve 今年, 去年 and a dateline's 9月12日: the full
 /// date in the first lines, or the full date that agrees with the dateline's month and
 /// day, or the last full date before the dateline.
-pub fn reference_date(norm: &str) -> Option<Ymd> {
+pub fn reference_date(dateline: &Dateline, norm: &str) -> Option<Ymd> {
     let full: Vec<(usize, Ymd)> = find_dates(norm, None)
         .into_iter()
         .filter(|d| d.start.day.is_some() && !d.value.contains('/'))
         .map(|d| (d.span.start, d.start))
         .collect();
-    if let Some(caps) = DATELINE.captures_iter(norm).last() {
+    if let Some(caps) = dateline.last(norm) {
         let month = super::numbers::parse(&caps["month"]).and_then(|v| u32::try_from(v).ok());
         let day = super::numbers::parse(&caps["day"]).and_then(|v| u32::try_from(v).ok());
         if let Some(&(_, d)) = full.iter().find(|(_, d)| d.month == month && d.day == day) {
@@ -84,9 +87,14 @@ fn trim(norm: &str, r: Range<usize>) -> Range<usize> {
     }
 }
 
-const SPEECH_WORDS: &[&str] = &["讲话", "致辞", "演讲", "发言", "贺词", "贺信", "主旨讲话"];
+/// Whether `text` holds one of `words`.
+fn contains_any(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.contains(w.as_str()))
+}
 
-pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
+/// The fields the layout of `norm` gives, from its `mentions`.
+pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidate]) -> Fields {
+    let words = |list| lex.words.list(list);
     let lines = lines(norm);
     let head: Vec<Range<usize>> = lines.iter().take(6).cloned().collect();
     let in_span = |m: &Candidate, r: &Range<usize>| r.start <= m.span.start && m.span.end <= r.end;
@@ -114,8 +122,13 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
     // subtitle: ——在…上的讲话
     let subtitle = head.iter().find(|r| {
         let s = norm[(*r).clone()].trim_start_matches('#').trim_start();
-        (s.starts_with("——") || s.starts_with("—"))
-            || (s.starts_with('在') && SPEECH_WORDS.iter().any(|w| s.ends_with(w)))
+        s.starts_with('—')
+            || (words(List::SubtitleStarts)
+                .iter()
+                .any(|w| s.starts_with(w.as_str()))
+                && words(List::SpeechWords)
+                    .iter()
+                    .any(|w| s.ends_with(w.as_str())))
     });
     // a speech says so in its title or subtitle, not in its body
     let heading = |r: &Range<usize>| {
@@ -127,19 +140,16 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
     let speech = head
         .iter()
         .filter(|r| heading(r))
-        .any(|r| SPEECH_WORDS.iter().any(|w| norm[r.clone()].contains(w)));
+        .any(|r| contains_any(&norm[r.clone()], words(List::SpeechWords)));
     let opening = lines
         .iter()
         .find(|r| norm[(*r).clone()].contains(['，', '。']));
     let declaration = !speech
         && (title_span
             .as_ref()
-            .is_some_and(|t| norm[t.clone()].contains("宣言"))
-            || opening.is_some_and(|r| {
-                ["宣示如下", "宣言如下", "宣布如下", "声明如下"]
-                    .iter()
-                    .any(|w| norm[r.clone()].contains(w) && !w.starts_with("声明"))
-            }));
+            .is_some_and(|t| contains_any(&norm[t.clone()], words(List::DeclarationTitles)))
+            || opening
+                .is_some_and(|r| contains_any(&norm[r.clone()], words(List::DeclarationOpenings))));
     let kind = if speech {
         DocKind::Speech
     } else if declaration {
@@ -177,19 +187,22 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
     // date and place: （日期，地点） in the head, 日期于地点 at the end, or the dateline
     let paren = head.iter().find(|r| {
         let s = &norm[(*r).clone()];
-        s.starts_with(['（', '(']) && s.ends_with(['）', ')']) && !DATELINE.is_match(s)
+        s.starts_with(['（', '(']) && s.ends_with(['）', ')']) && !dateline.is_match(s)
     });
     let closing = lines.iter().rev().take(4).find(|r| {
         let s = &norm[(*r).clone()];
-        s.contains('于')
+        contains_any(s, words(List::ClosingAt))
             && mentions
                 .iter()
                 .any(|m| m.id.class == Class::Date && m.span.start == r.start)
     });
-    let dateline = DATELINE.find_iter(norm).last().map(|m| m.range());
+    let last_dateline = dateline.find_all(norm).pop();
     let mut date = None;
     let mut location = None;
-    for r in [paren, closing, dateline.as_ref()].into_iter().flatten() {
+    for r in [paren, closing, last_dateline.as_ref()]
+        .into_iter()
+        .flatten()
+    {
         if date.is_none() {
             date = first_in(Class::Date, r);
         }
@@ -201,11 +214,9 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
     // the event: the subtitle's, or for a declaration or communiqué the one its opening
     // sentence says was held (a news report about a meeting was not delivered at it)
     let adopted = kind == DocKind::Declaration
-        || title_span.as_ref().is_some_and(|t| {
-            ["公报", "声明", "宣言", "纪要", "决议", "共识"]
-                .iter()
-                .any(|w| norm[t.clone()].contains(w))
-        });
+        || title_span
+            .as_ref()
+            .is_some_and(|t| contains_any(&norm[t.clone()], words(List::AdoptedTitles)));
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
         _ if !adopted => None,
@@ -214,10 +225,7 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
                 .find(['。', '：'])
                 .map_or(r.end, |i| r.start + i);
             let sentence = &norm[r.start..sentence_end];
-            if !["举行", "召开", "举办"]
-                .iter()
-                .any(|v| sentence.contains(v))
-            {
+            if !contains_any(sentence, words(List::HeldVerbs)) {
                 return None;
             }
             mentions
@@ -242,5 +250,151 @@ pub fn read(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Fields {
             delivered_at,
         },
         title_span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::extract;
+    use crate::model::{Annotated, DocKind};
+
+    /// The one document of `text`.
+    fn document(text: &str) -> Annotated {
+        let mut docs = extract(text);
+        assert_eq!(docs.len(), 1, "{text:?}");
+        docs.remove(0)
+    }
+
+    const SPEECH: &str = "# 携手合作\n——在上海合作组织杜尚别峰会上的讲话\n（2014年9月12日，杜尚别）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n今天，我们在这里相聚。";
+
+    /// The kind, for each rule a text where it fires and one where it must not.
+    #[test]
+    fn kinds() {
+        for (text, kind) in [
+            (SPEECH, DocKind::Speech),
+            (
+                "# 携手合作\n在上海合作组织杜尚别峰会上的讲话\n今天，我们相聚。",
+                DocKind::Speech,
+            ),
+            ("# 携手合作\n他的讲话很好，大家同意。", DocKind::Document),
+            ("# 杜尚别宣言\n各方同意，加强合作。", DocKind::Declaration),
+            ("# 联合声明\n双方宣布如下：加强合作。", DocKind::Declaration),
+            ("# 联合声明\n双方声明如下：加强合作。", DocKind::Document),
+        ] {
+            assert_eq!(document(text).kind, kind, "{text:?}");
+        }
+    }
+
+    /// Every field, for each rule a text where it is read and one where it must not be.
+    #[test]
+    fn fields() {
+        type Field = fn(&Annotated) -> Option<String>;
+        let title: Field = |d| d.fields.title.clone();
+        let author: Field = |d| d.fields.author.as_ref().map(|e| e.key.clone());
+        let date: Field = |d| d.fields.date.as_ref().map(|e| e.key.clone());
+        let location: Field = |d| d.fields.location.as_ref().map(|e| e.key.clone());
+        let event: Field = |d| d.fields.delivered_at.as_ref().map(|e| e.key.clone());
+        let signatories: Field = |d| {
+            let keys: Vec<&str> = d
+                .fields
+                .signatories
+                .iter()
+                .map(|e| e.key.as_str())
+                .collect();
+            (!keys.is_empty()).then(|| keys.join("|"))
+        };
+        let signed = "# 杜尚别宣言\n各方同意，加强合作。\n一\n二\n三\n四\n吉尔吉斯共和国总统\t王小明\n塔吉克斯坦共和国总统\t李小红";
+        let held = "# 联合公报\n上海合作组织成员国元首理事会会议在杜尚别举行。";
+        let cases: &[(&str, Field, &str, Option<&str>)] = &[
+            (SPEECH, title, "a heading", Some("携手合作")),
+            (
+                "携手合作\n今天，我们相聚。",
+                title,
+                "a short first line",
+                Some("携手合作"),
+            ),
+            (
+                "今天，我们相聚。\n明天，我们告别。",
+                title,
+                "a sentence",
+                None,
+            ),
+            (SPEECH, author, "a speech's by-line", Some("王小明")),
+            (
+                "# 新闻\n中华人民共和国主席 王小明\n今天，我们相聚。",
+                author,
+                "no speech",
+                None,
+            ),
+            (
+                signed,
+                signatories,
+                "a signature block",
+                Some("王小明|李小红"),
+            ),
+            (
+                "# 杜尚别宣言\n吉尔吉斯共和国总统\t王小明\n各方同意，加强合作。",
+                signatories,
+                "the head",
+                None,
+            ),
+            (SPEECH, date, "（日期，地点）", Some("2014-09-12")),
+            (SPEECH, location, "（日期，地点）", Some("杜尚别")),
+            (
+                "各方同意，加强合作。\n一\n2014年9月12日于杜尚别",
+                location,
+                "日期于地点",
+                Some("杜尚别"),
+            ),
+            (
+                "各方同意，加强合作。\n一\n2014年9月12日在杜尚别",
+                location,
+                "no 于",
+                None,
+            ),
+            (
+                "2014年9月12日，双方会谈。\n（新华社杜尚别9月12日电）",
+                location,
+                "the dateline",
+                Some("杜尚别"),
+            ),
+            (
+                "2014年9月12日，双方在杜尚别会谈。",
+                location,
+                "running text",
+                None,
+            ),
+            (
+                SPEECH,
+                event,
+                "a speech's subtitle",
+                Some("上海合作组织杜尚别峰会"),
+            ),
+            (
+                held,
+                event,
+                "an adopted text's opening",
+                Some("上海合作组织成员国元首理事会会议"),
+            ),
+            (
+                "# 联合公报\n上海合作组织成员国元首理事会会议在杜尚别会面。",
+                event,
+                "no held verb",
+                None,
+            ),
+            (
+                "# 新闻\n上海合作组织成员国元首理事会会议在杜尚别举行。",
+                event,
+                "a report",
+                None,
+            ),
+        ];
+        for (text, field, what, expected) in cases {
+            assert_eq!(
+                field(&document(text)).as_deref(),
+                *expected,
+                "{what}: {text:?}"
+            );
+        }
     }
 }

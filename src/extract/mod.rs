@@ -18,10 +18,12 @@ pub mod numbers;
 mod relations;
 mod resolve;
 mod statements;
+#[cfg(test)]
+mod testing;
 
 use std::collections::BTreeMap;
 
-use crate::input::{Document, SourceFile, split};
+use crate::input::{Dateline, Document, SourceFile, split};
 use crate::lexicon::Lexicon;
 use crate::model::{Annotated, Class, Entity, EntityId, Mention};
 use crate::text::Offsets;
@@ -30,11 +32,20 @@ use names::Candidate;
 /// Turns source files into annotated documents with one set of lexicons.
 pub struct Extractor {
     lexicon: Lexicon,
+    /// Compiled from the lexicon's word lists, once.
+    dateline: Dateline,
+    names: names::Rules,
+    coref: coref::Rules,
 }
 
 impl Extractor {
     pub fn new(lexicon: Lexicon) -> Extractor {
-        Extractor { lexicon }
+        Extractor {
+            dateline: Dateline::new(&lexicon.words),
+            names: names::Rules::new(&lexicon.words),
+            coref: coref::Rules::new(&lexicon.words),
+            lexicon,
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -43,7 +54,7 @@ impl Extractor {
 
     /// Every document of `source`, annotated.
     pub fn extract(&self, source: &SourceFile) -> Vec<Annotated> {
-        let mut docs: Vec<Annotated> = split(source)
+        let mut docs: Vec<Annotated> = split(source, &self.dateline)
             .into_iter()
             .map(|d| self.document(d))
             .collect();
@@ -57,20 +68,25 @@ impl Extractor {
     fn document(&self, doc: Document) -> Annotated {
         let lex = &self.lexicon;
         let norm = doc.norm.as_str();
-        let reference = fields::reference_date(norm);
+        let reference = fields::reference_date(&self.dateline, norm);
 
         let mut anchors = names::lexicon_candidates(lex, norm);
         anchors.extend(names::title_candidates(lex, norm));
-        anchors.extend(names::china_short_candidates(lex, norm));
+        anchors.extend(names::china_short_candidates(lex, &self.names, norm));
         let found_dates = dates::find_dates(norm, reference);
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();
-        candidates.extend(names::person_candidates(lex, norm, &anchors));
-        candidates.extend(names::honorific_candidates(lex, norm, &anchors));
-        let heads = names::head_candidates(lex, norm, &anchors, &date_spans);
+        candidates.extend(names::person_candidates(lex, &self.names, norm, &anchors));
+        candidates.extend(names::honorific_candidates(
+            lex,
+            &self.names,
+            norm,
+            &anchors,
+        ));
+        let heads = names::head_candidates(lex, &self.names, norm, &anchors, &date_spans);
         let mut with_heads = anchors.clone();
         with_heads.extend(heads.iter().cloned());
-        for a in names::anniversary_candidates(norm, &with_heads) {
+        for a in names::anniversary_candidates(&self.names, norm, &with_heads) {
             // the war or organization inside an anniversary is mentioned too
             if let Some(inner) = with_heads
                 .iter()
@@ -103,9 +119,9 @@ impl Extractor {
                 .any(|w| w.start <= c.span.start && c.span.end <= w.end)
         });
         let mentions = resolve::resolve(candidates);
-        let mentions = coref::definitions(norm, mentions);
-        let fields_found = fields::read(lex, norm, &mentions);
-        let mentions = coref::within_document(lex, norm, &mentions, &fields_found);
+        let mentions = coref::definitions(&self.coref, norm, mentions);
+        let fields_found = fields::read(lex, &self.dateline, norm, &mentions);
+        let mentions = coref::within_document(lex, &self.coref, norm, &mentions, &fields_found);
         let relations = relations::find(lex, norm, &mentions, &fields_found);
         let organization = relations::voice_organization(&mentions, &fields_found);
         let mut annotated = build(doc, fields_found, mentions, relations);

@@ -9,16 +9,72 @@
 //!   (`data/rules/boundaries.tsv`: 建立应对安全挑战和威胁中心) or after a date;
 //! - persons from title + name (by-lines, signature blocks, 尊敬的X总统, 俄罗斯总统普京表示);
 //! - 华 in 来华, 访华 …, and anniversaries of wars and organizations.
+//!
+//! The words these rules consult are lists of `data/rules/words.tsv` (a [`List`] each);
+//! [`Rules`] holds what is compiled from them, once per extractor.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
-use crate::lexicon::{Lexicon, Target};
+use crate::lexicon::{Lexicon, List, Target, Words};
 use crate::model::{Class, EntityId, Knowledge};
 use crate::text::is_han;
+
+/// What this module compiles from the word lists.
+pub struct Rules {
+    /// The characters of [`List::NameStopChars`].
+    name_stop_chars: HashSet<char>,
+    /// The characters of [`List::PersonStopChars`].
+    person_stop_chars: HashSet<char>,
+    /// A name's remainder before N周年, with [`List::AnniversaryOccasions`].
+    anniversary: Regex,
+    /// [`List::ChinaShort`].
+    china_short: Regex,
+}
+
+impl Rules {
+    pub fn new(words: &Words) -> Rules {
+        let chars =
+            |list| -> HashSet<char> { words.list(list).iter().flat_map(|w| w.chars()).collect() };
+        Rules {
+            name_stop_chars: chars(List::NameStopChars),
+            person_stop_chars: chars(List::PersonStopChars),
+            anniversary: word_regex(&format!(
+                r"^[^\s，。、；：（）《》“”0-9]{{0,8}}?({})?((?:[0-9]{{1,3}}|[一二三四五六七八九十百]{{1,4}})周年)",
+                words.alternation(List::AnniversaryOccasions)
+            )),
+            china_short: word_regex(&words.alternation(List::ChinaShort)),
+        }
+    }
+
+    /// Whether `c` may stand inside a name made by a head-noun rule (punctuation and the
+    /// characters of [`List::NameStopChars`] end one).
+    fn is_name_char(&self, c: char) -> bool {
+        (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•'))
+            && !self.name_stop_chars.contains(&c)
+    }
+}
+
+/// A pattern around word lists (escaped by [`Words::alternation`]), compiled. It always
+/// compiles: a long list only makes the automaton bigger (no size limit applies).
+pub(super) fn word_regex(pattern: &str) -> Regex {
+    RegexBuilder::new(pattern)
+        .size_limit(usize::MAX)
+        .build()
+        .expect("escaped words in a valid pattern compile")
+}
+
+/// Where the last occurrence of any of `words` in `text` starts, and which word it is
+/// (the longest of those starting there).
+fn rfind_any<'w>(text: &str, words: &'w [String]) -> Option<(usize, &'w str)> {
+    words
+        .iter()
+        .filter_map(|w| text.rfind(w.as_str()).map(|at| (at, w.as_str())))
+        .max_by_key(|&(at, w)| (at, w.len()))
+}
 
 /// A candidate mention.
 #[derive(Debug, Clone)]
@@ -138,15 +194,18 @@ fn named(
     c
 }
 
-/// X方 forms that are ordinary words, never a state's side.
-const NOT_A_SIDE: &[&str] = &[
-    "南方", "北方", "东方", "西方", "地方", "对方", "双方", "多方", "各方", "一方", "官方", "军方",
-    "警方", "上方", "下方", "前方", "后方", "远方", "比方", "药方", "平方", "立方", "配方", "土方",
-];
-/// A character after X方 that makes it another word (方面, 方式, 方法 …).
-const SIDE_BREAKERS: &str = "面式法向案针略位便程块形圆言才阵舟法子剂志";
+/// Whether `text` starts with one of `words`.
+fn starts_with_any(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.starts_with(w.as_str()))
+}
 
-/// Lexicon candidates. Ambiguous X方 forms (乌方) go to the state among their readings
+/// Whether `text` ends with one of `words`.
+fn ends_with_any(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.ends_with(w.as_str()))
+}
+
+/// Lexicon candidates ([`List::NotASide`] and [`List::SideBreakers`] are never a
+/// state's side). Ambiguous X方 forms (乌方) go to the state among their readings
 /// that the document names; if none or several are named, the form stays unlinked.
 pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     let found: Vec<(Range<usize>, Vec<Target>)> = lex
@@ -166,8 +225,10 @@ pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
         let surface = &norm[span.clone()];
         let side = targets.iter().all(|t| matches!(t, Target::StateSide(_)));
         if side {
-            let next = norm[span.end..].chars().next();
-            if NOT_A_SIDE.contains(&surface) || next.is_some_and(|c| SIDE_BREAKERS.contains(c)) {
+            let rest = &norm[span.end..];
+            if lex.words.contains(List::NotASide, surface)
+                || starts_with_any(rest, lex.words.list(List::SideBreakers))
+            {
                 continue;
             }
             let readings: Vec<Target> = if targets.len() == 1 {
@@ -207,23 +268,6 @@ static BRACKETS: LazyLock<Regex> =
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[（(][^（）()]*[）)]|[0-9]{4}年?)$").unwrap());
 
-/// Titles of publications, not documents: 《人民日报》, 《求是》杂志.
-const MEDIA: &[&str] = &[
-    "报",
-    "杂志",
-    "周刊",
-    "月刊",
-    "画报",
-    "时报",
-    "新闻",
-    "电视台",
-    "文集",
-    "全集",
-    "选集",
-    "电影",
-    "求是",
-];
-
 /// Does `name` (a title without its brackets) end in an agreement head noun?
 fn agreement_head(lex: &Lexicon, name: &str, bracketed: bool) -> bool {
     let name = PERIOD.replace(name, "");
@@ -234,7 +278,8 @@ fn agreement_head(lex: &Lexicon, name: &str, bracketed: bool) -> bool {
     })
 }
 
-/// Titles in 《》 and quotes. The mention spans the title without its brackets.
+/// Titles in 《》 (unless they end in a [`List::MediaSuffixes`] word: 《人民日报》, 《求是》)
+/// and quotes. The mention spans the title without its brackets.
 pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for caps in BRACKETS.captures_iter(norm) {
@@ -254,7 +299,7 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
             agreement_head(lex, name, false) || (long && agreement_head(lex, name, true))
         } else {
             // in this genre a title in 《》 is a document unless it names a publication
-            !MEDIA.iter().any(|m| name.ends_with(m))
+            !ends_with_any(name, lex.words.list(List::MediaSuffixes))
         };
         if !is_agreement {
             continue;
@@ -301,51 +346,15 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     out
 }
 
-/// Characters that never stand inside a name made by a head-noun rule.
-const STOP_CHARS: &str =
-    "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请已曾正均即且之给让使本";
-/// Function characters that no person's name holds (会在果阿 is no name).
-const NOT_IN_NAMES: &str =
-    "的了是在与及等把被为从向以于由同并或而但也都还又就这该其各我们将要请会议";
-/// Words that begin no name (所有国家和国际组织 is no organization).
-const DETERMINERS: &[&str] = &[
-    "所有", "有关", "相关", "一些", "各种", "各类", "这些", "那些", "其他", "其它", "主要", "重要",
-    "许多", "多个", "广大",
-];
-/// Punctuation that ends a name.
-fn is_name_char(c: char) -> bool {
-    (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•'))
-        && !STOP_CHARS.contains(c)
-}
-
 static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
-
-/// Generic qualifiers that make a meeting unnamed (下次会议, 本届会议).
-const GENERIC_OCCASION: &[&str] = &[
-    "下次",
-    "下届",
-    "下一次",
-    "下一届",
-    "本次",
-    "本届",
-    "此次",
-    "这次",
-    "上次",
-    "上届",
-    "历次",
-    "每次",
-    "有关",
-    "相关",
-    "各种",
-    "各类",
-];
 
 /// Names ending in a head noun of `data/rules/heads.tsv`. `anchors` are the lexicon and
 /// title candidates (a name may start at one); `dates` are date spans (a name may start
 /// right after one).
 pub fn head_candidates(
     lex: &Lexicon,
+    rules: &Rules,
     norm: &str,
     anchors: &[Candidate],
     dates: &[Range<usize>],
@@ -442,7 +451,7 @@ pub fn head_candidates(
                 break;
             }
             match norm[..p].chars().next_back() {
-                Some(c) if is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
+                Some(c) if rules.is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
                 _ => break,
             }
         }
@@ -458,8 +467,10 @@ pub fn head_candidates(
             boundary = false;
         }
         // 和 joins two names: the name after it starts at its own anchor
-        if let Some(last_and) = norm[start..hs].rfind('和') {
-            let after = start + last_and + '和'.len_utf8();
+        if let Some((last_and, joiner)) =
+            rfind_any(&norm[start..hs], lex.words.list(List::NameJoiners))
+        {
+            let after = start + last_and + joiner.len();
             if let Some(a) = chain_anchors.iter().find(|a| a.span.start == after) {
                 start = a.span.start;
                 chain_anchors.retain(|x| x.span.start >= start);
@@ -471,7 +482,7 @@ pub fn head_candidates(
         if !anchored && !boundary {
             // 关于…的磋商纪要: a descriptive title
             if head.class == Class::Agreement
-                && let Some(k) = norm[..hs].rfind("关于")
+                && let Some((k, _)) = rfind_any(&norm[..hs], lex.words.list(List::About))
                 && hs - k < 150
                 && !norm[k..hs].contains(['，', '。', '；', '：', '\n'])
             {
@@ -488,12 +499,14 @@ pub fn head_candidates(
         }
         if name.len() <= head.head.len()
             || name.chars().count() < 3
-            || DETERMINERS.iter().any(|d| name.starts_with(d))
+            || starts_with_any(name, lex.words.list(List::Determiners))
         {
             continue;
         }
         let before_head = &norm[start..hs];
-        if head.class == Class::Event && GENERIC_OCCASION.iter().any(|g| before_head.ends_with(g)) {
+        if head.class == Class::Event
+            && ends_with_any(before_head, lex.words.list(List::GenericOccasions))
+        {
             continue;
         }
         // a name that is nothing but known names and the head is that (联合国大会) or too generic
@@ -531,13 +544,10 @@ pub fn head_candidates(
     out
 }
 
-static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\s，。、；：（）《》“”0-9]{0,8}?(胜利|成立|建交|诞生|签署|爆发|结束|建立对话关系|建立伙伴关系)?([0-9]{1,3}|[一二三四五六七八九十百]{1,4})周年").unwrap()
-});
-
-/// Anniversaries: a war, organization or state mention followed by (胜利|成立…)N周年.
+/// Anniversaries: a war, organization or state mention followed by N周年, with what it
+/// marks between them where that is a [`List::AnniversaryOccasions`] word (成立二十周年).
 /// The inner mention stays, nested.
-pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+pub fn anniversary_candidates(rules: &Rules, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for a in anchors {
         if !matches!(
@@ -546,7 +556,7 @@ pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidat
         ) {
             continue;
         }
-        if let Some(caps) = ANNIVERSARY.captures(&norm[a.span.end..]) {
+        if let Some(caps) = rules.anniversary.captures(&norm[a.span.end..]) {
             let m = caps.get(0).unwrap();
             let suffix = m.as_str();
             // 中国—东盟…周年: names joined by a dash belong to it
@@ -562,7 +572,7 @@ pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidat
             let label = format!("{prefix}{}{suffix}", a.label);
             // the same anniversary however its name is written: the inner entity, the kind
             // of occasion and the number
-            let occasion = format!("{}{}周年", caps.get(1).map_or("", |g| g.as_str()), &caps[2]);
+            let occasion = format!("{}{}", caps.get(1).map_or("", |g| g.as_str()), &caps[2]);
             let key = format!("{prefix}{}{occasion}", a.id.key);
             let mut c = Candidate::new(span, Class::Event, &key, &label, "rule:anniversary");
             c.parent = Some(a.id.clone());
@@ -572,19 +582,20 @@ pub fn anniversary_candidates(norm: &str, anchors: &[Candidate]) -> Vec<Candidat
     out
 }
 
-static CHINA_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:来|访|在|赴|驻|旅|援|离)华").unwrap());
-
-/// 华 in 来华, 访华 … — China.
-pub fn china_short_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
+/// 华 in 来华, 访华 … — China: the last character of a [`List::ChinaShort`] word, unless a
+/// [`List::ChinaShortBreakers`] word follows (华人, 华侨).
+pub fn china_short_candidates(lex: &Lexicon, rules: &Rules, norm: &str) -> Vec<Candidate> {
     let Some(i) = lex.state("CHN") else {
         return Vec::new();
     };
-    CHINA_SHORT
+    let breakers = lex.words.list(List::ChinaShortBreakers);
+    rules
+        .china_short
         .find_iter(norm)
-        .filter(|m| !norm[m.end()..].starts_with(['人', '侨', '裔', '文', '语', '盛', '府']))
+        .filter(|m| !starts_with_any(&norm[m.end()..], breakers))
         .map(|m| {
-            let mut c = from_target(lex, Target::State(i), m.end() - '华'.len_utf8()..m.end());
+            let last = m.as_str().chars().next_back().map_or(0, char::len_utf8);
+            let mut c = from_target(lex, Target::State(i), m.end() - last..m.end());
             c.rule = "rule:china-short".into();
             c
         })
@@ -593,7 +604,12 @@ pub fn china_short_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 
 /// Persons named by a title: a signature or by-line (国名+title, white space, name), 尊敬的X总统,
 /// and state+title+name in running text when a verb or punctuation follows the name.
-pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+pub fn person_candidates(
+    lex: &Lexicon,
+    rules: &Rules,
+    norm: &str,
+    anchors: &[Candidate],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     // where a state or organization ends (a title that starts there is theirs)
     let named_ends: std::collections::HashSet<usize> = anchors
@@ -624,24 +640,34 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
         }
         // 尊敬的 X 总统
         let from = back(norm, t.start, 12);
-        if let Some(k) = norm[from..t.start].rfind("尊敬的").map(|k| from + k) {
-            let name = &norm[k + "尊敬的".len()..t.start];
+        if let Some((k, address)) = rfind_any(
+            &norm[from..t.start],
+            lex.words.list(List::RespectfulAddress),
+        )
+        .map(|(k, w)| (from + k, w))
+        {
+            let start = k + address.len();
+            let name = &norm[start..t.start];
             let n = name.chars().count();
             if (2..=8).contains(&n)
                 && name.chars().all(|c| is_han(c) || c == '·')
                 && !anchors
                     .iter()
-                    .any(|a| a.span.start < t.start && a.span.end > k + 9)
+                    .any(|a| a.span.start < t.start && a.span.end > start)
             {
-                let start = k + "尊敬的".len();
                 out.push(person(start..t.start, name, "rule:person-honorific"));
                 continue;
             }
         }
         // state or organization + title (兼 title …) + name + (verb | punctuation)
         let mut title_start = t.start;
-        while norm[..title_start].ends_with('兼') {
-            let end = title_start - '兼'.len_utf8();
+        while let Some(joiner) = lex
+            .words
+            .list(List::TitleJoiners)
+            .iter()
+            .find(|w| norm[..title_start].ends_with(w.as_str()))
+        {
+            let end = title_start - joiner.len();
             let from = back(norm, end, 32);
             let before = &norm[from..end];
             match lex.find_titles(before).last() {
@@ -652,8 +678,8 @@ pub fn person_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Ve
         let after_state = named_ends.contains(&title_start);
         if after_state
             && title.role != crate::lexicon::Role::Honorific
-            && let Some(len) = name_before_verb(rest)
-            && !rest[..len].contains(|c: char| NOT_IN_NAMES.contains(c))
+            && let Some(len) = name_before_verb(rest, lex.words.list(List::AfterPersonName))
+            && !rest[..len].contains(|c: char| rules.person_stop_chars.contains(&c))
         {
             let name = &rest[..len];
             out.push(person(t.end..t.end + len, name, "rule:person-title"));
@@ -672,14 +698,9 @@ pub fn back(norm: &str, end: usize, chars: usize) -> usize {
         .map_or(end, |(i, _)| i)
 }
 
-const AFTER_NAME: &[&str] = &[
-    "表示", "说", "指出", "强调", "会见", "会谈", "出席", "主持", "宣布", "致辞", "发表", "访问",
-    "举行", "签署", "，", "、", "。", "（", "：",
-];
-
-/// The length (bytes) of a 2–4 character name at the start of `rest` that a speech verb,
-/// a preposition or punctuation follows.
-fn name_before_verb(rest: &str) -> Option<usize> {
+/// The length (bytes) of a 2–4 character name at the start of `rest` that one of
+/// `after` (a speech verb, a preposition or punctuation) follows.
+fn name_before_verb(rest: &str, after: &[String]) -> Option<usize> {
     let mut ends = Vec::new();
     for (i, (b, c)) in rest.char_indices().enumerate() {
         if !(is_han(c) || c == '·') || i >= 12 {
@@ -692,21 +713,22 @@ fn name_before_verb(rest: &str) -> Option<usize> {
         .enumerate()
         .skip(1)
         .take(5)
-        .find(|(_, e)| AFTER_NAME.iter().any(|w| rest[*e..].starts_with(w)))
+        .find(|(_, e)| starts_with_any(&rest[*e..], after))
         .map(|(_, e)| e)
 }
 
-/// Words after which a name followed by 先生, 女士 or 阁下 begins.
-const BEFORE_HONORIFIC: &[&str] = &[
-    "祝贺", "感谢", "欢迎", "会见", "会晤", "致电", "同", "与", "和", "向", "对", "请",
-];
-
-/// Persons named with 先生, 女士 or 阁下 (我祝贺克勒希先生): the name runs back from the
-/// honorific to punctuation or one of [`BEFORE_HONORIFIC`], and is no title.
-pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+/// Persons named with a [`List::Honorifics`] word (我祝贺克勒希先生): the name runs back
+/// from the honorific to punctuation, a [`List::NameStopChars`] character or a
+/// [`List::BeforeHonorific`] word, and is no title.
+pub fn honorific_candidates(
+    lex: &Lexicon,
+    rules: &Rules,
+    norm: &str,
+    anchors: &[Candidate],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for word in ["先生", "女士", "阁下"] {
-        for (at, _) in norm.match_indices(word) {
+    for word in lex.words.list(List::Honorifics) {
+        for (at, _) in norm.match_indices(word.as_str()) {
             // a name is at most 8 characters after its cut, so 16 characters back are
             // enough (and a text of Chinese characters without punctuation costs no more)
             let run_start = norm[..at]
@@ -717,13 +739,15 @@ pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) ->
                 .last()
                 .map_or(at, |(i, _)| i);
             let run = &norm[run_start..at];
-            let cut = BEFORE_HONORIFIC
+            let cut = lex
+                .words
+                .list(List::BeforeHonorific)
                 .iter()
-                .filter_map(|w| run.rfind(w).map(|i| i + w.len()))
+                .filter_map(|w| run.rfind(w.as_str()).map(|i| i + w.len()))
                 .max()
                 .unwrap_or(0);
             let cut = cut.max(
-                run.rfind(|c: char| STOP_CHARS.contains(c))
+                run.rfind(|c: char| rules.name_stop_chars.contains(&c))
                     .map_or(0, |i| i + run[i..].chars().next().map_or(0, char::len_utf8)),
             );
             let name = &run[cut..];
@@ -746,4 +770,122 @@ pub fn honorific_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) ->
 
 fn person(span: Range<usize>, name: &str, rule: &str) -> Candidate {
     Candidate::new(span, Class::Person, name, name, rule)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::check_mentions;
+
+    /// For each rule, a text where it fires and one where it must not.
+    #[test]
+    fn each_rule_fires_and_holds_back() {
+        check_mentions(&[
+            // the lexicon
+            (
+                "俄罗斯和哈萨克斯坦",
+                "lexicon:states.tsv#",
+                &["俄罗斯", "哈萨克斯坦"],
+            ),
+            ("罗斯和萨克", "lexicon:states.tsv#", &[]),
+            // X方
+            ("俄方支持。", "lexicon:states.tsv#RUS:side", &["俄方"]),
+            ("俄方面临挑战。", "lexicon:states.tsv#RUS:side", &[]),
+            (
+                "土耳其总统表示，土方工程开工。",
+                "lexicon:states.tsv#TUR:side",
+                &[],
+            ),
+            // titles in 《》 and quotes, nested titles
+            (
+                "签署《睦邻友好合作条约》。",
+                "rule:title-brackets",
+                &["睦邻友好合作条约"],
+            ),
+            (
+                "阅读《人民日报》和《求是》杂志。",
+                "rule:title-brackets",
+                &[],
+            ),
+            (
+                "通过“上海合作组织宪章”。",
+                "rule:title-quoted",
+                &["上海合作组织宪章"],
+            ),
+            ("推动“两国方案”。", "rule:title-quoted", &[]),
+            (
+                "落实《关于〈联合国宪章〉的决议》。",
+                "rule:title-nested",
+                &["联合国宪章"],
+            ),
+            ("落实《关于〈人民日报〉的决议》。", "rule:title-nested", &[]),
+            // head nouns: after a known name, after 关于; determiners and generic occasions
+            (
+                "上合组织青年委员会开会。",
+                "rule:head-委员会",
+                &["上合组织青年委员会"],
+            ),
+            ("欢迎所有国家和国际组织参加。", "rule:head-", &[]),
+            // after a boundary word; 和 between two names
+            (
+                "决定建立青年交流中心。",
+                "rule:head-中心",
+                &["青年交流中心"],
+            ),
+            ("决定青年交流中心。", "rule:head-中心", &[]),
+            (
+                "中国和上合组织青年委员会",
+                "rule:head-委员会",
+                &["上合组织青年委员会"],
+            ),
+            (
+                "中国上合组织青年委员会",
+                "rule:head-委员会",
+                &["中国上合组织青年委员会"],
+            ),
+            (
+                "签署关于深化合作的联合公报。",
+                "rule:head-about",
+                &["关于深化合作的联合公报"],
+            ),
+            ("深化合作的联合公报。", "rule:head-about", &[]),
+            ("出席上海合作组织下次会议。", "rule:head-会议", &[]),
+            // anniversaries
+            (
+                "庆祝上海合作组织成立二十周年。",
+                "rule:anniversary",
+                &["上海合作组织成立二十周年"],
+            ),
+            ("上海合作组织成立二十年。", "rule:anniversary", &[]),
+            // 华
+            ("欢迎总统访华。", "rule:china-short", &["华"]),
+            ("欢迎来华人员。", "rule:china-short", &[]),
+            // persons: signature, 尊敬的 X 总统, state + title + name, honorifics
+            (
+                "吉尔吉斯共和国总统\t王小明\n",
+                "rule:person-signature",
+                &["王小明"],
+            ),
+            (
+                "吉尔吉斯共和国总统\t先生，您好\n",
+                "rule:person-signature",
+                &[],
+            ),
+            ("尊敬的王小明总统：", "rule:person-honorific", &["王小明"]),
+            ("尊敬的总统：", "rule:person-honorific", &[]),
+            ("俄罗斯总统王小明表示，", "rule:person-title", &["王小明"]),
+            ("俄罗斯总统会在果阿表示，", "rule:person-title", &[]),
+            (
+                "俄罗斯总统兼外交部长王小明表示，",
+                "rule:person-title",
+                &["王小明"],
+            ),
+            ("俄罗斯总统和外交部长王小明表示，", "rule:person-title", &[]),
+            (
+                "我祝贺王小明先生当选。",
+                "rule:person-honorific",
+                &["王小明"],
+            ),
+            ("我祝贺总统先生当选。", "rule:person-honorific", &[]),
+        ]);
+    }
 }

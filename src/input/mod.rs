@@ -28,12 +28,16 @@
 //!   [`MIN_BROKEN_PARAGRAPH`] code points long) continues in the next paragraph when that
 //!   one starts with a Chinese character, a digit or an opening bracket or quote. Such
 //!   paragraphs are joined by deleting the blank lines between them (Chinese needs no
-//!   space). Headings (`#`), by-lines, signature blocks and dated lines never join. The
-//!   repaired text is what the graph stores as `nif:isString`.
-//! - **Splitting.** A news-agency dateline such as （新华社杜尚别9月12日电） closes a
-//!   document. Text after the last dateline, if any, is one more document; a file without
-//!   a dateline is one document. Each document's text is trimmed of surrounding white
-//!   space and zero-width characters.
+//!   space). Headings (`#`), by-lines, signature blocks and dated lines never join, nor
+//!   does a line that holds anything shaped like a dateline (（…9月12日电）, whatever
+//!   its agency: repair runs while a file is read, before any lexicon). The repaired text
+//!   is what the graph stores as `nif:isString`.
+//! - **Splitting.** A dateline of a news agency on the `news_agency` list of
+//!   `data/rules/words.tsv`, such as （新华社杜尚别9月12日电）, closes a document ([`split()`]
+//!   with a [`Dateline`] compiled from the lexicon, which the extractor does). Text after
+//!   the last dateline, if any, is one more document; a file without a dateline is one
+//!   document. Each document's text is trimmed of surrounding white space and zero-width
+//!   characters.
 //!
 //! The stages, one module each: [`discover`] (paths → input files), [`decode`] (bytes →
 //! text), [`repair`] (page breaks), [`split`] (a file's text → its documents).
@@ -53,7 +57,7 @@ use crate::error::{Error, Result};
 pub use decode::{Decoded, decode, encoding_for_label};
 pub use discover::{check_distinct_names, expand_all, expand_paths, file_name};
 pub use repair::{MIN_BROKEN_PARAGRAPH, repair};
-pub use split::{DATELINE, split};
+pub use split::{Dateline, split};
 
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, Default)]

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::split::DATELINE;
+use super::split::DATELINE_SHAPE;
 use crate::text::is_han;
 
 /// The shortest paragraph (code points) that page-break repair joins to the next.
@@ -46,7 +46,7 @@ fn is_broken(line: &str) -> bool {
             .chars()
             .any(|c| matches!(c, '，' | '、' | '；' | '。' | '：'))
         && line.chars().count() >= MIN_BROKEN_PARAGRAPH
-        && !DATELINE.is_match(line)
+        && !DATELINE_SHAPE.is_match(line)
 }
 
 fn continues(next: &str) -> bool {
@@ -54,7 +54,7 @@ fn continues(next: &str) -> bool {
         return false;
     };
     (is_han(first) || first.is_ascii_digit() || matches!(first, '《' | '“' | '〈' | '「'))
-        && !DATELINE.is_match(next.lines().next().unwrap_or(""))
+        && !DATELINE_SHAPE.is_match(next.lines().next().unwrap_or(""))
 }
 
 #[cfg(test)]
@@ -81,6 +81,9 @@ mod tests {
             "这是一个完整的句子，它已经结束了。\n\n下一段",
             "各位同事，很高兴见到大家和各位朋友！\n\n下一段",
             "哈萨克斯坦共和国总统\t纳扎尔巴耶夫\n\n2014年9月12日于杜尚别",
+            "会议取得成功。（新华社杜尚别9月12日电）各方认为合作很有成果\n\n下一段",
+            "会议取得成功。（本台杜尚别9月12日电）各方认为合作很有成果\n\n下一段",
+            "会议取得成功，各方认为合作很有成果\n\n下一段（本台杜尚别9月12日电）",
         ] {
             assert_eq!(repair(text), (text.to_string(), 0), "{text}");
         }

@@ -46,6 +46,40 @@ macro_rules! word_lists {
 // needs a new list adds a line here and its rows to data/rules/words.tsv.
 word_lists! {
     NewsAgencies = "news_agency": "News agencies and papers whose datelines close a document (新华社).",
+    // names.rs
+    NotASide = "not_a_side": "Forms of a state's abbreviation and side that are ordinary words, never a side.",
+    SideBreakers = "side_breaker": "What after a state's side makes it another word.",
+    MediaSuffixes = "media_suffix": "Endings of a bracketed title that make it a publication, not a document.",
+    NameStopChars = "name_stop_char": "Characters that never stand inside a name made by a head-noun rule.",
+    PersonStopChars = "person_stop_char": "Characters that no person's name after state and title holds.",
+    Determiners = "determiner": "Words that begin no name.",
+    GenericOccasions = "generic_occasion": "Words before a meeting's head noun that leave it unnamed.",
+    About = "about": "Words that open a descriptive agreement title ending in a head noun.",
+    NameJoiners = "name_joiner": "Words joining two names before a head noun; the last name starts at its own anchor.",
+    AnniversaryOccasions = "anniversary_occasion": "What an anniversary marks, between the name and the number of years.",
+    ChinaShort = "china_short": "Words whose last character is China.",
+    ChinaShortBreakers = "china_short_breaker": "What after a china_short word makes its last character part of another word.",
+    RespectfulAddress = "respectful_address": "Words before a name and title that address a person.",
+    TitleJoiners = "title_joiner": "Words joining two titles of one person.",
+    AfterPersonName = "after_person_name": "What follows a name after state and title in running text.",
+    Honorifics = "honorific": "Words right after a person's name.",
+    BeforeHonorific = "before_honorific": "Words after which a name followed by an honorific begins.",
+    // fields.rs
+    SpeechWords = "speech_word": "Words in a title or subtitle that make the document a speech.",
+    SubtitleStarts = "subtitle_start": "Words that open a speech's subtitle ending in a speech word.",
+    DeclarationTitles = "declaration_title": "Words in a title that make the document a declaration.",
+    DeclarationOpenings = "declaration_opening": "Words in the opening sentence that make the document a declaration.",
+    AdoptedTitles = "adopted_title": "Words in a title that make the document adopted at the event its opening names.",
+    HeldVerbs = "held_verb": "Verbs of an opening sentence that says an event was held.",
+    ClosingAt = "closing_at": "Words of a closing line between its date and its place.",
+    // coref.rs
+    DefinitionCues = "definition_cue": "Words that open a definition in brackets after a name.",
+    DefinitionJoiners = "definition_joiner": "Words between two quoted names of one definition.",
+    ThisOrganization = "this_organization": "Words that name the document's own organization.",
+    ShortReferences = "short_reference": "Head nouns that, alone, are the last organization named with them.",
+    ShortReferenceModifiers = "short_reference_modifier": "Words before a short reference that make it a common noun.",
+    OrganHeads = "organ_head": "Head nouns of organs named without their organization.",
+    SummitWords = "summit_word": "Words after a city that name the summit held there.",
 }
 
 /// One row of words.tsv, as read.
