@@ -30,11 +30,13 @@ use names::Candidate;
 /// Turns source files into annotated documents with one set of lexicons.
 pub struct Extractor {
     lexicon: Lexicon,
+    dates: dates::Rules,
 }
 
 impl Extractor {
     pub fn new(lexicon: Lexicon) -> Extractor {
-        Extractor { lexicon }
+        let dates = dates::Rules::new(&lexicon.words);
+        Extractor { lexicon, dates }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -57,12 +59,12 @@ impl Extractor {
     fn document(&self, doc: Document) -> Annotated {
         let lex = &self.lexicon;
         let norm = doc.norm.as_str();
-        let reference = fields::reference_date(norm);
+        let reference = fields::reference_date(&self.dates, norm);
 
         let mut anchors = names::lexicon_candidates(lex, norm);
         anchors.extend(names::title_candidates(lex, norm));
         anchors.extend(names::china_short_candidates(lex, norm));
-        let found_dates = dates::find_dates(norm, reference);
+        let found_dates = dates::find_dates(&self.dates, norm, reference);
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();
         candidates.extend(names::person_candidates(lex, norm, &anchors));
@@ -88,8 +90,8 @@ impl Extractor {
             c.label = d.value.clone();
             candidates.push(c);
         }
-        for m in dates::find_amounts(norm) {
-            let key = format!("{} {}", m.value, m.currency);
+        for m in dates::find_amounts(&self.dates, norm) {
+            let key = m.key(|_| false);
             let mut c =
                 Candidate::new_value(m.span.clone(), Class::MonetaryAmount, &key, "rule:money");
             c.label = key;
