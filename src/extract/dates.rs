@@ -593,6 +593,36 @@ mod tests {
     }
 
     #[test]
+    fn ambiguous_currencies_follow_the_states_of_the_document() {
+        let cases: [(&str, &[&str], &str); 8] = [
+            ("5亿美元", &[], "USD"),
+            ("5亿美元", &["SAU", "QAT"], "USD"),
+            ("5亿里亚尔", &["SAU"], "SAR"),
+            ("5亿里亚尔", &["QAT", "CHN"], "QAR"),
+            ("5亿里亚尔", &["SAU", "QAT"], "-"),
+            ("5亿里亚尔", &[], "-"),
+            ("5亿卢比", &["IND", "PAK"], "-"),
+            ("5亿卢比", &["PAK", "CHN"], "PKR"),
+        ];
+        for (text, states, currency) in cases {
+            let found = amounts_with(&RULES, text, states);
+            assert_eq!(found.len(), 1, "{text} {states:?}");
+            assert_eq!(found[0].2, currency, "{text} {states:?}");
+        }
+        let found = amounts_with(&RULES, "20亿第纳尔", &["IRQ", "RUS"]);
+        assert_eq!(found, one("20亿第纳尔", "2000000000", "IQD"));
+    }
+
+    #[test]
+    fn a_key_holds_the_currency_only_when_known() {
+        let found = find_amounts(&RULES, "5亿里亚尔和5亿美元");
+        let keys: Vec<String> = found.iter().map(|a| a.key(|s| s == "OMN")).collect();
+        assert_eq!(keys, ["500000000 OMR", "500000000 USD"]);
+        let keys: Vec<String> = found.iter().map(|a| a.key(|_| false)).collect();
+        assert_eq!(keys, ["500000000", "500000000 USD"]);
+    }
+
+    #[test]
     fn a_users_words_change_the_rules() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
