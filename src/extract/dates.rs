@@ -262,7 +262,9 @@ fn read_date(rules: &Rules, caps: &Captures, reference: Option<Ymd>) -> Option<(
         point(Some(reference?.year), n("h_m"), n("h_d"))
     } else if let Some(word) = text("i_rel").or(text("j_rel")).or(text("k")) {
         // 今年5月3日 (i), 今年5月 (j), 今年 (k)
-        let year = reference?.year + rules.relative_years.get(word)?;
+        let year = reference?
+            .year
+            .checked_add(*rules.relative_years.get(word)?)?;
         point(Some(year), n("i_m").or(n("j_m")), n("i_d"))
     } else if let Some(word) = text("l") {
         let month = reference?.month.filter(|m| (1..=12).contains(m))?;
