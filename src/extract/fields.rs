@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::dates::{Ymd, find_dates};
+use super::dates::{Rules, Ymd, find_dates};
 use super::names::Candidate;
 use crate::input::Dateline;
 use crate::lexicon::{Lexicon, List};
@@ -32,8 +32,8 @@ pub struct Fields {
 /// The document's own date, used to resolve 今年, 去年 and a dateline's 9月12日: the full
 /// date in the first lines, or the full date that agrees with the dateline's month and
 /// day, or the last full date before the dateline.
-pub fn reference_date(dateline: &Dateline, norm: &str) -> Option<Ymd> {
-    let full: Vec<(usize, Ymd)> = find_dates(norm, None)
+pub fn reference_date(dateline: &Dateline, dates: &Rules, norm: &str) -> Option<Ymd> {
+    let full: Vec<(usize, Ymd)> = find_dates(dates, norm, None)
         .into_iter()
         .filter(|d| d.start.day.is_some() && !d.value.contains('/'))
         .map(|d| (d.span.start, d.start))

@@ -21,12 +21,13 @@ mod statements;
 #[cfg(test)]
 mod testing;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::input::{Dateline, Document, SourceFile, split};
 use crate::lexicon::Lexicon;
 use crate::model::{Annotated, Class, Entity, EntityId, Mention};
 use crate::text::Offsets;
+use dates::FoundAmount;
 use names::Candidate;
 
 /// Turns source files into annotated documents with one set of lexicons.
@@ -36,6 +37,7 @@ pub struct Extractor {
     dateline: Dateline,
     names: names::Rules,
     coref: coref::Rules,
+    dates: dates::Rules,
 }
 
 impl Extractor {
@@ -44,6 +46,7 @@ impl Extractor {
             dateline: Dateline::new(&lexicon.words),
             names: names::Rules::new(&lexicon.words),
             coref: coref::Rules::new(&lexicon.words),
+            dates: dates::Rules::new(&lexicon.words),
             lexicon,
         }
     }
@@ -68,12 +71,12 @@ impl Extractor {
     fn document(&self, doc: Document) -> Annotated {
         let lex = &self.lexicon;
         let norm = doc.norm.as_str();
-        let reference = fields::reference_date(&self.dateline, norm);
+        let reference = fields::reference_date(&self.dateline, &self.dates, norm);
 
         let mut anchors = names::lexicon_candidates(lex, norm);
         anchors.extend(names::title_candidates(lex, norm));
         anchors.extend(names::china_short_candidates(lex, &self.names, norm));
-        let found_dates = dates::find_dates(norm, reference);
+        let found_dates = dates::find_dates(&self.dates, norm, reference);
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();
         candidates.extend(names::person_candidates(lex, &self.names, norm, &anchors));
@@ -104,8 +107,10 @@ impl Extractor {
             c.label = d.value.clone();
             candidates.push(c);
         }
-        for m in dates::find_amounts(norm) {
-            let key = format!("{} {}", m.value, m.currency);
+        let amounts = dates::find_amounts(&self.dates, norm);
+        for m in &amounts {
+            // an ambiguous currency waits for the document's states (settle_currencies)
+            let key = m.key(|_| false);
             let mut c =
                 Candidate::new_value(m.span.clone(), Class::MonetaryAmount, &key, "rule:money");
             c.label = key;
@@ -118,7 +123,8 @@ impl Extractor {
                 .iter()
                 .any(|w| w.start <= c.span.start && c.span.end <= w.end)
         });
-        let mentions = resolve::resolve(candidates);
+        let mut mentions = resolve::resolve(candidates);
+        settle_currencies(&mut mentions, &amounts);
         let mentions = coref::definitions(&self.coref, norm, mentions);
         let fields_found = fields::read(lex, &self.dateline, norm, &mentions);
         let mentions = coref::within_document(lex, &self.coref, norm, &mentions, &fields_found);
@@ -155,9 +161,13 @@ fn build(
         match m.id.class {
             Class::Date => e.value = Some(m.id.key.clone()),
             Class::MonetaryAmount => {
-                let (value, currency) = m.id.key.split_once(' ').unwrap_or((&m.id.key, ""));
+                // `value currency`, or the value alone (a currency the text leaves open)
+                let (value, currency) = match m.id.key.split_once(' ') {
+                    Some((value, currency)) => (value, Some(currency.to_string())),
+                    None => (m.id.key.as_str(), None),
+                };
                 e.value = Some(value.to_string());
-                e.currency = Some(currency.to_string());
+                e.currency = currency;
             }
             _ => {
                 // the fullest printed name is the label of rule-made names
@@ -202,6 +212,27 @@ fn build(
     }
 }
 
+/// Gives each amount its currency from the states the document names once overlaps are
+/// resolved (the state mentions, X方 forms included): what an ambiguous currency word
+/// (里亚尔) needs, see [`FoundAmount::currency`]; other amounts keep their key.
+fn settle_currencies(mentions: &mut [Candidate], amounts: &[FoundAmount]) {
+    let states: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.id.class == Class::State)
+        .map(|m| m.id.key.clone())
+        .collect();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.id.class == Class::MonetaryAmount)
+    {
+        if let Some(amount) = amounts.iter().find(|a| a.span == m.span) {
+            let key = amount.key(|s| states.contains(s));
+            m.id = EntityId::new(Class::MonetaryAmount, key.clone());
+            m.label = key;
+        }
+    }
+}
+
 fn push_unique(v: &mut Vec<String>, s: String) {
     if !v.contains(&s) {
         v.push(s);
@@ -216,4 +247,46 @@ pub(crate) fn side_of(lex: &Lexicon, norm: &str) -> Option<String> {
         .into_iter()
         .find(|c| c.rule.ends_with(":side"))
         .map(|c| c.id.key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (value, currency) of every amount the built-in extractor finds in `text`.
+    fn amounts(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let extractor = Extractor::new(Lexicon::builtin());
+        let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
+        extractor
+            .extract(&source)
+            .into_iter()
+            .flat_map(|d| d.entities.into_values())
+            .filter(|e| e.id.class == Class::MonetaryAmount)
+            .map(|e| (e.value, e.currency))
+            .collect()
+    }
+
+    #[test]
+    fn ambiguous_currencies_take_the_one_state_the_document_names() {
+        let cases = [
+            ("沙特阿拉伯将提供5亿里亚尔。", Some("SAR")),
+            ("沙方将提供5亿里亚尔。", Some("SAR")),
+            ("沙特和卡塔尔各提供5亿里亚尔。", None),
+            ("伊拉克和俄罗斯签署20亿第纳尔的协议。", Some("IQD")),
+            ("双方将提供5亿里亚尔。", None),
+            ("卡塔尔和俄罗斯将提供5亿美元。", Some("USD")),
+        ];
+        for (text, currency) in cases {
+            let value = if text.contains("20亿") {
+                "2000000000"
+            } else {
+                "500000000"
+            };
+            assert_eq!(
+                amounts(text),
+                vec![(Some(value.to_string()), currency.map(String::from))],
+                "{text}"
+            );
+        }
+    }
 }

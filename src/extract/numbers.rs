@@ -24,14 +24,7 @@ pub fn parse(s: &str) -> Option<u128> {
             number = d;
             continue;
         }
-        let unit: u128 = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            '亿' => 100_000_000,
-            _ => return None,
-        };
+        let unit = 10u128.pow(unit_exponent(c)?);
         if unit >= 10_000 {
             section += number;
             total = (total + section) * unit;
@@ -45,20 +38,27 @@ pub fn parse(s: &str) -> Option<u128> {
     Some(total + section + number)
 }
 
+/// The Chinese digits by value; 零 and the Cyrillic О (a common typo) also write 0, 两 writes 2.
+const DIGITS: [&str; 10] = [
+    "〇零О", "一", "二两", "三", "四", "五", "六", "七", "八", "九",
+];
+
+/// The unit characters and the power of ten each stands for.
+const UNITS: [(char, u32); 5] = [('十', 1), ('百', 2), ('千', 3), ('万', 4), ('亿', 8)];
+
 fn digit(c: char) -> Option<u128> {
-    Some(match c {
-        '〇' | '零' | 'О' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    DIGITS.iter().position(|d| d.contains(c)).map(|v| v as u128)
+}
+
+/// The power of ten a unit character (十, 百, 千, 万, 亿) stands for.
+fn unit_exponent(c: char) -> Option<u32> {
+    UNITS.iter().find(|(u, _)| *u == c).map(|&(_, e)| e)
+}
+
+/// The power of ten a multiplier of units stands for (千万: 7, 万亿: 12; the empty
+/// multiplier: 0); `None` if a character is no unit.
+pub fn multiplier_exponent(mult: &str) -> Option<u32> {
+    mult.chars().map(unit_exponent).sum()
 }
 
 #[cfg(test)]
@@ -86,5 +86,26 @@ mod tests {
         }
         assert_eq!(parse("几"), None);
         assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn multipliers() {
+        use super::multiplier_exponent;
+        for (mult, exp) in [
+            ("", Some(0)),
+            ("百", Some(2)),
+            ("千", Some(3)),
+            ("万", Some(4)),
+            ("十万", Some(5)),
+            ("百万", Some(6)),
+            ("千万", Some(7)),
+            ("亿", Some(8)),
+            ("百亿", Some(10)),
+            ("千亿", Some(11)),
+            ("万亿", Some(12)),
+            ("万几", None),
+        ] {
+            assert_eq!(multiplier_exponent(mult), exp, "{mult}");
+        }
     }
 }

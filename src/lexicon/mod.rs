@@ -25,6 +25,7 @@ use crate::error::{Error, ErrorKind, Position, Result};
 use crate::text::normalize;
 
 mod words;
+pub use words::{Currency, currencies};
 pub use words::{List, WordRow, Words};
 
 /// A sovereign state (UN member or observer).
@@ -505,6 +506,7 @@ impl Lexicon {
                 if c[1].trim().is_empty() {
                     return Err(at("the word is empty".to_string()));
                 }
+                words::check_value(list, c[2].trim()).map_err(at)?;
                 Ok(WordRow {
                     list,
                     word: c[1].trim().to_string(),

@@ -80,6 +80,78 @@ word_lists! {
     ShortReferenceModifiers = "short_reference_modifier": "Words before a short reference that make it a common noun.",
     OrganHeads = "organ_head": "Head nouns of organs named without their organization.",
     SummitWords = "summit_word": "Words after a city that name the summit held there.",
+    // dates.rs (examples: 今年 0, 去年 -1; 上个月 -1, 月底 0; 美元 USD, 里亚尔 SAR:SAU|QAR:QAT|…;
+    // 人民币 before 200亿元; 多 in 50多亿美元; 元首 and 元年, which are no money)
+    RelativeYears = "relative_year": "Words for a year counted from the document's date; value: the years to add (0, -1, 2).",
+    RelativeMonths = "relative_month": "Words for a month counted from the document's date; value: the months to add.",
+    Currencies = "currency": "Currency words written after a number; value: the currencies each names (see `currencies`).",
+    CurrenciesBefore = "currency_before": "Currency words written before a number that ends in the counter yuan; value as for `currency`.",
+    AmountQualifiers = "amount_qualifier": "Words after a number or its multiplier that make it approximate; the value stays the number's.",
+    NotMoney = "not_money": "Words that begin with a currency word but are no money.",
+}
+
+/// Whether `value` is a valid value for a word of `list` (the value `-`, which removes a
+/// word, is valid on every list): what the loader checks of each row, so that a rule
+/// never meets a value it cannot read. The error says what the value should be.
+pub fn check_value(list: List, value: &str) -> Result<(), String> {
+    if value == "-" {
+        return Ok(());
+    }
+    match list {
+        List::Currencies | List::CurrenciesBefore => currencies(value).map(drop),
+        List::RelativeYears | List::RelativeMonths => {
+            value.parse::<i32>().map(drop).map_err(|_| {
+                format!(
+                    "the value of a {} word must be a whole number (how many to add to the document's date), not {value:?}",
+                    list.name()
+                )
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// One currency a currency word can name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Currency {
+    /// ISO 4217 (`SAR`).
+    pub code: String,
+    /// ISO 3166-1 alpha-3 of the state that issues it (`SAU`), for a word that names
+    /// several currencies.
+    pub state: Option<String>,
+}
+
+/// The currencies a `currency` or `currency_before` value names: one ISO 4217 code
+/// (`USD`), or, for a word several states' currencies share, each code with its
+/// state's ISO 3166-1 alpha-3 code after a colon, separated by `|`
+/// (`SAR:SAU|QAR:QAT|OMR:OMN`). Codes are three capital letters; a word naming several
+/// currencies needs the state of each (the extractor picks the currency by the states a
+/// document names).
+pub fn currencies(value: &str) -> Result<Vec<Currency>, String> {
+    let code = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+    let parts: Vec<&str> = value.split('|').map(str::trim).collect();
+    let mut out = Vec::new();
+    for part in &parts {
+        let (currency, state) = match part.split_once(':') {
+            Some((c, s)) => (c.trim(), Some(s.trim())),
+            None => (*part, None),
+        };
+        if !code(currency) || state.is_some_and(|s| !code(s)) {
+            return Err(format!(
+                "a currency is an ISO 4217 code such as USD, optionally with its state's ISO 3166-1 alpha-3 code (SAR:SAU); found {part:?}"
+            ));
+        }
+        if parts.len() > 1 && state.is_none() {
+            return Err(format!(
+                "a word that names several currencies needs the state of each (SAR:SAU|QAR:QAT); {part:?} has none"
+            ));
+        }
+        out.push(Currency {
+            code: currency.to_string(),
+            state: state.map(String::from),
+        });
+    }
+    Ok(out)
 }
 
 /// One row of words.tsv, as read.
@@ -195,12 +267,61 @@ mod tests {
             row(List::NewsAgencies, "a.b", ""),
         ]);
         let pattern = words.alternation(List::NewsAgencies);
-        assert_eq!(pattern, r"新华社|a\.b|新华");
+        assert_eq!(
+            pattern, r"新华社|a\.b|新华",
+            "ties (新华社, a.b) in table order"
+        );
         let re = regex::Regex::new(&pattern).unwrap();
         assert_eq!(re.find("（新华社电）").unwrap().as_str(), "新华社");
         assert!(!re.is_match("axb"));
         let empty = Words::new(vec![row(List::NewsAgencies, "新华社", "-")]);
         let never = regex::Regex::new(&empty.alternation(List::NewsAgencies)).unwrap();
         assert!(!never.is_match("新华社 anything"));
+    }
+
+    #[test]
+    fn currency_values() {
+        let one = |code: &str, state: Option<&str>| Currency {
+            code: code.into(),
+            state: state.map(String::from),
+        };
+        assert_eq!(currencies("USD"), Ok(vec![one("USD", None)]));
+        assert_eq!(currencies("SAR:SAU"), Ok(vec![one("SAR", Some("SAU"))]));
+        assert_eq!(
+            currencies("SAR:SAU|QAR:QAT"),
+            Ok(vec![one("SAR", Some("SAU")), one("QAR", Some("QAT"))])
+        );
+        for bad in [
+            "",
+            "usd",
+            "US",
+            "USDX",
+            "SAR|QAR",
+            "SAR:SAU|QAR",
+            "SAR:sa",
+            "SAR:",
+        ] {
+            assert!(currencies(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_checked_by_list() {
+        let cases = [
+            (List::RelativeYears, "-1", true),
+            (List::RelativeYears, "2", true),
+            (List::RelativeYears, "", false),
+            (List::RelativeMonths, "one", false),
+            (List::Currencies, "USD", true),
+            (List::Currencies, "", false),
+            (List::CurrenciesBefore, "CNY", true),
+            (List::CurrenciesBefore, "人民币", false),
+            (List::Currencies, "-", true),
+            (List::NewsAgencies, "anything", true),
+            (List::NotMoney, "", true),
+        ];
+        for (list, value, ok) in cases {
+            assert_eq!(check_value(list, value).is_ok(), ok, "{list:?} {value:?}");
+        }
     }
 }
