@@ -26,7 +26,8 @@ pub use error::{Error, ErrorKind, Position, Result};
 pub use extract::Extractor;
 pub use lexicon::Lexicon;
 pub use model::{
-    Annotated, Class, DocFields, DocKind, Entity, EntityId, Mention, Relation, Statement,
+    Act, Annotated, Class, DocFields, DocKind, Entity, EntityId, Mention, Property, Relation,
+    Statement,
 };
 
 /// One input file, extracted and turned into quads.

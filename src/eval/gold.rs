@@ -10,36 +10,27 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Position, Result};
+use crate::model::{Act, Class, Property};
 
 /// The entity classes a gold file may name, in the order reports list them.
-pub(crate) const CLASSES: [&str; 8] = [
-    "State",
-    "Organization",
-    "Agreement",
-    "Person",
-    "Place",
-    "Event",
-    "Date",
-    "MonetaryAmount",
-];
+pub(crate) fn classes() -> [&'static str; 8] {
+    Class::ALL.map(Class::name)
+}
+
 /// The relation properties between entities.
-pub(crate) const RELATIONS: [&str; 7] = [
-    "memberOf",
-    "chairOf",
-    "headOf",
-    "subOrganizationOf",
-    "signatory",
-    "date",
-    "location",
-];
+pub(crate) fn relation_names() -> [&'static str; 7] {
+    Property::BETWEEN_ENTITIES.map(Property::name)
+}
+
 /// The document fields scored as relations of the document (`@docN`).
-pub(crate) const DOC_FIELDS: [&str; 5] = ["author", "date", "location", "deliveredAt", "signatory"];
-/// The acts that make a statement a proposal.
-pub(crate) const PROPOSAL_ACTS: [&str; 4] = ["Propose", "CallFor", "Decide", "Commit"];
-/// Every act a statement may have.
-const ACTS: [&str; 9] = [
-    "Propose", "CallFor", "Decide", "Commit", "Support", "Welcome", "Praise", "Affirm", "Oppose",
-];
+pub(crate) fn doc_fields() -> [&'static str; 5] {
+    Property::DOCUMENT_FIELDS.map(Property::name)
+}
+
+/// Does `act` name an act that makes a statement a proposal?
+pub(crate) fn is_proposal(act: &str) -> bool {
+    Act::from_name(act).is_some_and(Act::is_proposal)
+}
 
 /// A gold file (SCHEMA.md "Gold files").
 #[derive(Debug, Clone, Deserialize)]
@@ -142,20 +133,20 @@ impl Gold {
         };
         let unknown = |needle: &str, message: String| Err(Error::gold(path, at(needle), message));
         for e in &self.entities {
-            if !CLASSES.contains(&e.class.as_str()) {
+            if Class::from_name(&e.class).is_none() {
                 return unknown(
                     &e.class,
                     format!(
                         "entity {:?} has unknown type {:?}; use one of {}",
                         e.label,
                         e.class,
-                        CLASSES.join(", ")
+                        classes().join(", ")
                     ),
                 );
             }
         }
         for r in &self.relations {
-            if !RELATIONS.contains(&r.p.as_str()) {
+            if !relation_names().contains(&r.p.as_str()) {
                 return unknown(
                     &r.p,
                     format!(
@@ -163,20 +154,20 @@ impl Gold {
                         r.s,
                         r.p,
                         r.o,
-                        RELATIONS.join(", ")
+                        relation_names().join(", ")
                     ),
                 );
             }
         }
         for s in &self.statements {
-            if !ACTS.contains(&s.act.as_str()) {
+            if Act::from_name(&s.act).is_none() {
                 return unknown(
                     &s.snippet,
                     format!(
                         "statement {:?}: unknown act {:?}; use one of {}",
                         s.snippet,
                         s.act,
-                        ACTS.join(", ")
+                        Act::ALL.map(Act::name).join(", ")
                     ),
                 );
             }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::gold::CLASSES;
+use super::gold::classes;
 
 /// Precision, recall and F1 of one count.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -102,7 +102,7 @@ impl Report {
     /// spurious.
     pub fn text(&self, details: bool) -> String {
         let mut s = String::new();
-        for cls in CLASSES {
+        for cls in classes() {
             if let Some(r) = self.entities.get(cls) {
                 row(&mut s, cls, r);
             }
@@ -142,9 +142,9 @@ impl Report {
 
     /// The missed and spurious items of each class, then of relations and statements.
     fn details(&self, s: &mut String) {
-        let classes = CLASSES
-            .iter()
-            .filter_map(|&c| self.entities.get(c).map(|r| (c, r)));
+        let classes = classes()
+            .into_iter()
+            .filter_map(|c| self.entities.get(c).map(|r| (c, r)));
         let rest = [
             ("relations", &self.relations),
             ("statements", &self.statements),
@@ -321,7 +321,7 @@ mod tests {
                 checked: 3,
                 broken: 0,
             },
-            entities: CLASSES
+            entities: classes()
                 .iter()
                 .map(|c| (c.to_string(), prf.clone()))
                 .collect(),

@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 use unicode_normalization::UnicodeNormalization;
 
-use super::gold::{CLASSES, DOC_FIELDS, Gold, GoldEntity, GoldStatement, PROPOSAL_ACTS, RELATIONS};
+use super::gold::{
+    Gold, GoldEntity, GoldStatement, classes, doc_fields, is_proposal, relation_names,
+};
 use super::report::{Mentions, Prf, Report};
 use crate::vocab::{dg, itsrdf, nif, rdf, rdfs, skos};
 
@@ -238,7 +240,7 @@ impl SysEntity {
 }
 
 /// The output's entities by IRI: nodes with an entity class that some mention
-/// identifies. A node with two classes keeps the first (in [`CLASSES`] order) and is a
+/// identifies. A node with two classes keeps the first (in [`classes`] order) and is a
 /// problem.
 fn system_entities(out: &mut Output) -> BTreeMap<String, SysEntity> {
     let mentioned: BTreeSet<String> = out
@@ -248,7 +250,7 @@ fn system_entities(out: &mut Output) -> BTreeMap<String, SysEntity> {
         .map(|((_, o), _)| o.clone())
         .collect();
     let mut ents: BTreeMap<String, SysEntity> = BTreeMap::new();
-    for cls in CLASSES {
+    for cls in classes() {
         let typed: BTreeSet<String> = out
             .subjects(rdf::TYPE, &iri_term(&format!("{}{cls}", dg::NS)))
             .iter()
@@ -351,7 +353,7 @@ fn entities(gold: &Gold, ents: &BTreeMap<String, SysEntity>) -> EntityScores {
         micro: Prf::new(0, 0, 0),
         sys_to_gold: HashMap::new(),
     };
-    for cls in CLASSES {
+    for cls in classes() {
         let r = entity_class(gold, ents, cls, &mut scores.sys_to_gold);
         scores.per_class.insert(cls.to_string(), r);
     }
@@ -463,7 +465,7 @@ fn system_relations(
 ) -> BTreeSet<Triple> {
     let doc_iris: BTreeSet<&String> = docs.values().collect();
     let mut sys_rel = BTreeSet::new();
-    for p in RELATIONS {
+    for p in relation_names() {
         let pred = format!("{}{p}", dg::NS);
         for q in out.quads.iter().filter(|q| q.predicate.as_str() == pred) {
             let g = q.graph_name.to_string();
@@ -477,7 +479,7 @@ fn system_relations(
         }
     }
     for (seq, d) in docs {
-        for p in DOC_FIELDS {
+        for p in doc_fields() {
             for o in out.objects(d, &format!("{}{p}", dg::NS)) {
                 if let Some(lo) = labels.of(o) {
                     sys_rel.insert((format!("@doc{seq}"), p.to_string(), lo));
@@ -554,7 +556,7 @@ impl SysStatement {
     }
 
     fn is_forward_looking(&self) -> bool {
-        PROPOSAL_ACTS.contains(&self.act.as_str())
+        is_proposal(&self.act)
     }
 
     /// How a spurious statement is listed: document, actor, act, the sentence's start.
@@ -663,9 +665,9 @@ impl<'a> StatementMatch<'a> {
         r
     }
 
-    /// Statements with a forward-looking act (see [`PROPOSAL_ACTS`]).
+    /// Statements with a forward-looking act (see [`is_proposal`]).
     fn proposals(&self) -> Prf {
-        let forward = |act: &str| PROPOSAL_ACTS.contains(&act);
+        let forward = |act: &str| is_proposal(act);
         Prf::new(
             self.pairs().filter(|(_, g)| forward(&g.act)).count(),
             self.kept

@@ -15,20 +15,8 @@ use oxigraph::store::Store;
 use petgraph::dot::{Config, Dot};
 use petgraph::graph::DiGraph;
 
+use crate::model::Property;
 use crate::vocab::{dg, itsrdf, nif, rdf, rdfs};
-
-/// The relation properties drawn by default.
-pub const RELATIONS: &[&str] = &[
-    "memberOf",
-    "chairOf",
-    "headOf",
-    "subOrganizationOf",
-    "signatory",
-    "date",
-    "location",
-    "author",
-    "deliveredAt",
-];
 
 /// Escapes a string for a double-quoted DOT attribute.
 pub fn escape(s: &str) -> String {
@@ -227,10 +215,9 @@ pub fn to_dot(store: &Store, triples: &[Triple], nif: bool) -> String {
 /// The store's relations between entities (every graph), as triples.
 pub fn relation_triples(store: &Store) -> Vec<Triple> {
     let mut out = BTreeMap::new();
-    for p in RELATIONS {
-        let p = format!("{}{p}", dg::NS);
+    for p in Property::ALL {
         for q in store
-            .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(&p)), None, None)
+            .quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p.iri())), None, None)
             .flatten()
         {
             // what the documents state, not lexicon knowledge or statements' dates

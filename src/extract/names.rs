@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::lexicon::{Lexicon, List, Target, Words};
-use crate::model::{Class, EntityId, Knowledge};
+use crate::model::{Class, EntityId, Knowledge, Property};
 use crate::text::is_han;
 
 /// What this module compiles from the word lists.
@@ -154,7 +154,7 @@ pub fn from_target(lex: &Lexicon, t: Target, span: Range<usize>) -> Candidate {
             };
             if let Some(p) = &o.parent {
                 c.knowledge.relations.push((
-                    "subOrganizationOf",
+                    Property::SubOrganizationOf,
                     EntityId::new(Class::Organization, p.as_str()),
                 ));
             }

@@ -22,9 +22,9 @@ use regex::Regex;
 use super::fields::Fields;
 use super::names::Candidate;
 use crate::lexicon::Lexicon;
-use crate::model::{Class, EntityId, Relation};
+use crate::model::{Class, EntityId, Property, Relation};
 
-fn rel(subject: &EntityId, property: &'static str, object: &EntityId) -> Relation {
+fn rel(subject: &EntityId, property: Property, object: &EntityId) -> Relation {
     Relation {
         subject: subject.clone(),
         property,
@@ -123,7 +123,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         let title_start = line_start + t.start;
         if let Some(state) = state_ending_at.get(&title_start) {
             heads.push((m.id.clone(), state.id.clone()));
-            out.push(rel(&m.id, "headOf", &state.id));
+            out.push(rel(&m.id, Property::HeadOf, &state.id));
         }
     }
 
@@ -152,7 +152,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             for p in &fields.fields.signatories {
                 for (person, state) in &heads {
                     if person == p {
-                        out.push(rel(state, "memberOf", &org.id));
+                        out.push(rel(state, Property::MemberOf, &org.id));
                     }
                 }
             }
@@ -175,13 +175,13 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                 let g = gap(m.span.end, ms[k + 1].span.start);
                 if g == "成员国" || g == "成员国领导人" {
                     for s in state_list(norm, &ms[k + 1..]) {
-                        out.push(rel(&s.id, "memberOf", &m.id));
+                        out.push(rel(&s.id, Property::MemberOf, &m.id));
                     }
                 }
                 if norm[range.start..m.span.start].ends_with("作为")
                     && (g == "成员国，" || g == "成员，")
                 {
-                    out.push(rel(&ms[k + 1].id, "memberOf", &m.id));
+                    out.push(rel(&ms[k + 1].id, Property::MemberOf, &m.id));
                 }
             }
             // S1、S2和S3等成员国: members of the document's organization
@@ -199,7 +199,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                 {
                     if let Some(org) = &main_org {
                         for s in &list {
-                            out.push(rel(&s.id, "memberOf", org));
+                            out.push(rel(&s.id, Property::MemberOf, org));
                         }
                     }
                 }
@@ -212,7 +212,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     && norm[org.span.end..range.end].starts_with("成员")
                 {
                     for s in &list {
-                        out.push(rel(&s.id, "memberOf", &org.id));
+                        out.push(rel(&s.id, Property::MemberOf, &org.id));
                     }
                 }
             }
@@ -227,7 +227,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     || g == "加入"
                     || g == "正式加入"
                 {
-                    out.push(rel(&m.id, "memberOf", &n.id));
+                    out.push(rel(&m.id, Property::MemberOf, &n.id));
                 }
             }
             // chairOf: 主席国S
@@ -241,7 +241,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     })
                     .map(|p| p.id.clone());
                 if let Some(org) = org.or_else(|| main_org.clone()) {
-                    out.push(rel(&m.id, "chairOf", &org));
+                    out.push(rel(&m.id, Property::ChairOf, &org));
                 }
             }
             // 作为X…主席国，S / S担任…X主席国
@@ -260,7 +260,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                                         .trim_start_matches('，')
                                         .is_empty()
                             }) {
-                                out.push(rel(&s.id, "chairOf", &m.id));
+                                out.push(rel(&s.id, Property::ChairOf, &m.id));
                             }
                         } else if let Some(s) =
                             ms[..k].iter().rev().find(|s| s.id.class == Class::State)
@@ -276,7 +276,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                                     && dated
                                     && between.chars().count() <= 14)
                             {
-                                out.push(rel(&s.id, "chairOf", &m.id));
+                                out.push(rel(&s.id, Property::ChairOf, &m.id));
                             }
                         }
                     }
@@ -297,18 +297,18 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     signing |= SIGNING.iter().any(|v| g.contains(v));
                     match p.id.class {
                         Class::Date if !got_date => {
-                            out.push(rel(&m.id, "date", &p.id));
+                            out.push(rel(&m.id, Property::Date, &p.id));
                             got_date = true;
                             break;
                         }
                         Class::Place if !got_place && after_at(norm, p.span.start, &ms) => {
-                            out.push(rel(&m.id, "location", &p.id));
+                            out.push(rel(&m.id, Property::Location, &p.id));
                             got_place = true;
                         }
                         Class::State | Class::Organization | Class::Person
                             if signing && m.id.class == Class::Agreement =>
                         {
-                            out.push(rel(&m.id, "signatory", &p.id));
+                            out.push(rel(&m.id, Property::Signatory, &p.id));
                         }
                         Class::Event => {}
                         Class::State | Class::Organization | Class::Person => {}
@@ -325,7 +325,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                         Class::Date
                             if !got_date && matches!(g, "于" | "将于" | "已于" | "定于" | "") =>
                         {
-                            out.push(rel(&m.id, "date", &n.id));
+                            out.push(rel(&m.id, Property::Date, &n.id));
                             got_date = true;
                         }
                         Class::State if matches!(g, "在" | "将在" | "已在") => at_state = true,
@@ -334,7 +334,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                                 && (matches!(g, "在" | "将在" | "已在")
                                     || (at_state && g.is_empty())) =>
                         {
-                            out.push(rel(&m.id, "location", &n.id));
+                            out.push(rel(&m.id, Property::Location, &n.id));
                             got_place = true;
                         }
                         _ => break,
@@ -346,7 +346,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
                     && p.id.class == Class::Date
                     && gap(p.span.end, m.span.start) == "是"
                 {
-                    out.push(rel(&m.id, "date", &p.id));
+                    out.push(rel(&m.id, Property::Date, &p.id));
                 }
             }
         }
@@ -358,7 +358,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             m.knowledge
                 .relations
                 .iter()
-                .find(|(p, _)| *p == "subOrganizationOf")
+                .find(|(p, _)| *p == Property::SubOrganizationOf)
                 .map(|(_, o)| o.clone())
                 .filter(|o| {
                     let Some(i) = lex.org(&o.key) else {
@@ -375,7 +375,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             && let Some(parent) = parent
             && parent != m.id
         {
-            out.push(rel(&m.id, "subOrganizationOf", &parent));
+            out.push(rel(&m.id, Property::SubOrganizationOf, &parent));
         }
     }
     out.sort();

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::{CueKind, Lexicon};
-use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Statement};
+use crate::model::{Act, Annotated, Class, DocKind, EntityId, Mention, Property, Statement};
 
 /// The longest sentence (bytes, about a thousand Chinese characters) the rules read
 /// whole. Their work grows with the square of a sentence's length, so a longer run
@@ -175,9 +175,9 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             .collect();
         // cues of this sentence, with the actor of each
         let mut carried: Option<(EntityId, &str)> = None;
-        let mut found: Vec<(usize, EntityId, String, String, String)> = Vec::new(); // (cue start, actor, act, cue, rule)
+        let mut found: Vec<(usize, EntityId, Act, String, String)> = Vec::new(); // (cue start, actor, act, cue, rule)
         let text = &norm[sentence.clone()];
-        let mut cues: Vec<(Range<usize>, String, CueKind, String)> = Vec::new();
+        let mut cues: Vec<(Range<usize>, Act, CueKind, String)> = Vec::new();
         for (r, cue) in lex.find_cues(text) {
             let r = sentence.start + r.start..sentence.start + r.end;
             if blocked(norm, &r, &cue.blockers)
@@ -189,7 +189,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             }
             if cue.kind == CueKind::Verb
                 && norm[r.end..].starts_with('的')
-                && !matches!(cue.act.as_str(), "CallFor" | "Affirm")
+                && !matches!(cue.act, Act::CallFor | Act::Affirm)
             {
                 continue;
             }
@@ -198,14 +198,14 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 .rfind(['，', '；'])
                 .map_or(sentence.start, |i| sentence.start + i)
                 ..r.start];
-            if matches!(cue.act.as_str(), "Support" | "Welcome" | "Praise")
+            if matches!(cue.act, Act::Support | Act::Welcome | Act::Praise)
                 && ["提供", "给予", "得到", "获得", "赢得", "争取"]
                     .iter()
                     .any(|v| clause_before.contains(v))
             {
                 continue;
             }
-            cues.push((r, cue.act.clone(), cue.kind, cue.cue.clone()));
+            cues.push((r, cue.act, cue.kind, cue.cue.clone()));
         }
         // 提出…倡议/建议
         if let Some(i) = text.find("提出") {
@@ -216,7 +216,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 cues.retain(|(r, ..)| !(r.start > at && r.start < at + stop));
                 cues.push((
                     at..at + "提出".len(),
-                    "Propose".into(),
+                    Act::Propose,
                     CueKind::Verb,
                     "提出…倡议".into(),
                 ));
@@ -279,10 +279,10 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
         }
         // one statement per (actor, act), the first cue's; clauses run between the cues of
         // different statements
-        let mut seen: Vec<(EntityId, String)> = Vec::new();
+        let mut seen: Vec<(EntityId, Act)> = Vec::new();
         found.retain(|(_, actor, act, ..)| {
-            let fresh = !seen.contains(&(actor.clone(), act.clone()));
-            seen.push((actor.clone(), act.clone()));
+            let fresh = !seen.contains(&(actor.clone(), *act));
+            seen.push((actor.clone(), *act));
             fresh
         });
         let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
@@ -370,7 +370,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             out.push(Statement {
                 sentence: sentence.clone(),
                 actor: actor.clone(),
-                act: act.clone(),
+                act: *act,
                 cue: cue.clone(),
                 rule: rule.clone(),
                 concerns,
@@ -492,7 +492,7 @@ fn subject_of(
                 let state = doc
                     .relations
                     .iter()
-                    .find(|r| r.property == "headOf" && r.subject == m.entity)
+                    .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
                     .map(|r| r.object.clone());
                 return state.map(|s| (s, "", m.span.end));
             }
@@ -534,7 +534,7 @@ fn voice(doc: &Annotated) -> Voice {
         .and_then(|a| {
             doc.relations
                 .iter()
-                .find(|r| r.property == "headOf" && &r.subject == a)
+                .find(|r| r.property == Property::HeadOf && &r.subject == a)
         })
         .map(|r| r.object.clone())
         .or_else(|| {

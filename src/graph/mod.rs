@@ -188,7 +188,7 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     for r in &doc.relations {
         w.add(
             entity_iri(&r.subject),
-            &format!("{}{}", dg::NS, r.property),
+            r.property.iri(),
             entity_iri(&r.object),
         );
     }
@@ -224,7 +224,7 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
             w.add(st.clone(), rdf::TYPE, iri(dg::PROPOSAL));
         }
         w.add(st.clone(), dg::ACTOR, entity_iri(&s.actor));
-        w.add(st.clone(), dg::ACT_PROP, iri(&dg::act(&s.act)));
+        w.add(st.clone(), dg::ACT_PROP, iri(&s.act.iri()));
         w.add(st.clone(), dg::SENTENCE, sentence);
         for c in &s.concerns {
             w.add(st.clone(), dg::CONCERNS, entity_iri(c));
@@ -273,7 +273,7 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
             lexicon.add(node.clone(), dg::ISO3, Literal::new_simple_literal(c));
         }
         for (p, o) in &k.relations {
-            lexicon.add(node.clone(), &format!("{}{p}", dg::NS), entity_iri(o));
+            lexicon.add(node.clone(), p.iri(), entity_iri(o));
         }
     }
     let mut quads = w.quads;
@@ -318,11 +318,7 @@ fn offset_string(
 
 fn entity_quads(w: &mut Writer, e: &Entity) {
     let node = entity_iri(&e.id);
-    w.add(
-        node.clone(),
-        rdf::TYPE,
-        iri(&format!("{}{}", dg::NS, e.id.class.name())),
-    );
+    w.add(node.clone(), rdf::TYPE, iri(e.id.class.iri()));
     w.add(node.clone(), rdfs::LABEL, zh(&e.label));
     for a in &e.alt_labels {
         w.add(node.clone(), skos::ALT_LABEL, zh(a));

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::{Error, ErrorKind, Position, Result};
+use crate::model::Act;
 use crate::text::normalize;
 
 mod words;
@@ -122,8 +123,7 @@ pub enum CueKind {
 #[derive(Debug, Clone)]
 pub struct CueEntry {
     pub cue: String,
-    /// The local name of the act (`Propose` …).
-    pub act: String,
+    pub act: Act,
     pub kind: CueKind,
     pub blockers: Vec<String>,
 }
@@ -426,17 +426,14 @@ impl Lexicon {
             &files.cues,
             &["cue", "act", "kind", "blockers"],
             |c, at| {
-                const ACTS: [&str; 9] = [
-                    "Propose", "CallFor", "Decide", "Commit", "Support", "Welcome", "Praise",
-                    "Affirm", "Oppose",
-                ];
-                if !ACTS.contains(&c[1]) {
+                let Some(act) = Act::from_name(c[1]) else {
+                    let names: Vec<&str> = Act::ALL.iter().map(|a| a.name()).collect();
                     return Err(at(format!(
                         "unknown act {:?}; use one of {}",
                         c[1],
-                        ACTS.join(", ")
+                        names.join(", ")
                     )));
-                }
+                };
                 let kind = match c[2] {
                     "verb" => CueKind::Verb,
                     "modal" => CueKind::Modal,
@@ -449,7 +446,7 @@ impl Lexicon {
                 };
                 Ok(CueEntry {
                     cue: c[0].into(),
-                    act: c[1].into(),
+                    act,
                     kind,
                     blockers: list(c[3]),
                 })

@@ -13,7 +13,7 @@ use oxigraph::store::Store;
 
 use super::query::{self, Answer};
 use crate::error::{Error, ErrorKind};
-use crate::model::Class;
+use crate::model::{Class, Property};
 
 /// The counts of one store.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,19 @@ pub struct Stats {
 
 const DOCUMENTS: &str = "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d dg:sequence ?s }";
 const MENTIONS: &str = "SELECT (COUNT(DISTINCT ?m) AS ?n) { ?m itsrdf:taIdentRef ?e }";
-const RELATIONS: &str = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } ?g dg:sequence ?q . VALUES ?p { dg:memberOf dg:chairOf dg:headOf dg:subOrganizationOf dg:signatory dg:location } FILTER(?s != ?g) }";
+/// Relations stated between entities in a document's graph (`dg:date` is a field there,
+/// so it is left out; about the document itself, a property is a field).
+fn relations_query() -> String {
+    let properties: Vec<String> = Property::BETWEEN_ENTITIES
+        .into_iter()
+        .filter(|p| *p != Property::Date)
+        .map(|p| format!("<{}>", p.iri()))
+        .collect();
+    format!(
+        "SELECT (COUNT(*) AS ?n) {{ GRAPH ?g {{ ?s ?p ?o }} ?g dg:sequence ?q . VALUES ?p {{ {} }} FILTER(?s != ?g) }}",
+        properties.join(" ")
+    )
+}
 const STATEMENTS: &str = "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Statement }";
 const PROPOSALS: &str = "SELECT (COUNT(DISTINCT ?s) AS ?n) { ?s a dg:Proposal }";
 
@@ -55,7 +67,7 @@ pub fn stats(store: &Store) -> Result<Stats, Error> {
         documents: count(store, DOCUMENTS)?,
         entities,
         mentions: count(store, MENTIONS)?,
-        relations: count(store, RELATIONS)?,
+        relations: count(store, &relations_query())?,
         statements: count(store, STATEMENTS)?,
         proposals: count(store, PROPOSALS)?,
     })
