@@ -8,7 +8,10 @@
 //! entity of each real thing (short titles, X峰会, 本组织, 以下简称 …), [`relations`] and
 //! [`statements`] read what the text says of them.
 //!
-//! Deterministic: the same input and lexicons give the same output, in the same order.
+//! Guarantees: deterministic (the same input and lexicons give the same output, in the
+//! same order); every span lies on character boundaries of the text it indexes; every
+//! word a rule consults comes from the lexicon's tables (`data/rules/words.tsv` and the
+//! rest), compiled once per [`Extractor`]; no input makes it panic.
 
 mod coref;
 pub mod dates;

@@ -4,8 +4,10 @@
 //! persons, titles) and `data/rules/` (statement cues, head nouns, boundary words),
 //! built into the binary, plus the same files from any directory the user names
 //! (`--lexicon DIR`), whose rows add to the built-in ones or replace the row with the same
-//! `zh` name. Out: a [`Lexicon`] whose [`Lexicon::entities`] automaton finds every surface
-//! form at once.
+//! `zh` name (in `words.tsv`: the same list and word). Out: a [`Lexicon`] whose
+//! [`Lexicon::entities`] automaton finds every surface form at once, and the word lists
+//! the rules consult ([`Words`]). Guarantees: a bad row is an error naming its file, line
+//! and what the row should be; the lexicon's fingerprint changes whenever any row does.
 //!
 //! Format, for every file: UTF-8; `#` starts a comment line; the first other line names
 //! the columns; each further line holds exactly that many tab-separated cells (empty

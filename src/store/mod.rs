@@ -6,6 +6,11 @@
 //! `dgr:graph/ontology`. Building a source file replaces, in one transaction, every graph
 //! that came from a file of that name (so a file that now holds fewer documents leaves
 //! none behind): building the same corpus twice leaves exactly the same quads.
+//!
+//! Guarantees: a failed build leaves every graph that was stored before it as it was;
+//! without `--keep-going` every changed file is read and checked before anything is
+//! written; each input file is read once (see [`build`]); storage errors say what to do
+//! (another process holds the store, the store is damaged).
 
 pub mod build;
 pub mod ledger;
