@@ -526,8 +526,9 @@ mod tests {
 
     static BUILTIN: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Lexicon::builtin()));
 
-    /// A declaration's title: its organization (上海合作组织) speaks where no subject is named.
-    const DECLARATION: &str = "上海合作组织成员国元首宣言\n";
+    /// A declaration's title and a line that names its organization (上海合作组织), who
+    /// speaks where no subject is named.
+    const DECLARATION: &str = "上海合作组织成员国元首宣言\n上海合作组织举行会议。\n";
 
     /// The statements the real extractor finds in `text`: (actor key, act, cue).
     fn statements(extractor: &Extractor, text: &str) -> Vec<(String, String, String)> {
@@ -723,11 +724,11 @@ mod tests {
         }
     }
 
-    /// 这是…: a clause that names nothing concerns the agreement named before it; a clause
-    /// without a back reference concerns nothing.
+    /// A later clause that names nothing but refers back (这是, 这项) concerns the charter
+    /// named before it; one that does not (那是) concerns nothing.
     #[test]
-    fn a_back_reference_concerns_the_agreement_before() {
-        let concerns = |text: &str| -> Vec<Vec<String>> {
+    fn back_references_and_pointers_concern_what_came_before() {
+        let affirmed = |text: &str| -> Vec<Vec<String>> {
             let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
             BUILTIN
                 .extract(&source)
@@ -737,14 +738,20 @@ mod tests {
                 .map(|s| s.concerns.into_iter().map(|c| c.key).collect())
                 .collect()
         };
-        let charter = "中方签署了《上海合作组织宪章》。";
-        let found = concerns(&format!("{charter}中方认为这是重要文件。"));
-        assert!(
-            found.iter().any(|c| c.iter().any(|k| k.contains("宪章"))),
-            "{found:?}"
-        );
-        let found = concerns(&format!("{charter}中方认为那是重要文件。"));
-        assert!(found.iter().all(|c| c.is_empty()), "{found:?}");
+        let charter = "中方支持《上海合作组织宪章》，强调";
+        for (what, rest, concerns_charter) in [
+            ("back reference", "这是重要文件。", true),
+            ("pointer", "要完成这项工作。", true),
+            ("neither", "那是重要文件。", false),
+        ] {
+            let found = affirmed(&format!("{charter}{rest}"));
+            assert_eq!(found.len(), 1, "{what}: {found:?}");
+            assert_eq!(
+                found[0].iter().any(|k| k.contains("宪章")),
+                concerns_charter,
+                "{what}: {found:?}"
+            );
+        }
     }
 
     /// A user's words.tsv changes the rules: a word added to a list makes a statement
