@@ -162,9 +162,36 @@ fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> bool 
 
 pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Relation> {
     let words = &lex.words;
-    let mut out = Vec::new();
+    let heads = heads_of_state(lex, norm, mentions);
+    let mut out: Vec<Relation> = heads.iter().map(|(p, s)| rel(p, "headOf", s)).collect();
+    out.extend(declared_members(words, norm, mentions, fields, &heads));
+    let main_org = voice_organization(mentions, fields);
+    for range in stretches(norm) {
+        let ms: Vec<&Candidate> = mentions
+            .iter()
+            .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !m.nested)
+            .collect();
+        let stretch = Stretch {
+            words,
+            norm,
+            range,
+            ms,
+            main_org: main_org.as_ref(),
+        };
+        for k in 0..stretch.ms.len() {
+            stretch.memberships(k, &mut out);
+            stretch.chairs(k, &mut out);
+            stretch.agreement_facts(k, &mut out);
+        }
+    }
+    out.extend(sub_organizations(lex, mentions));
+    out.sort();
+    out.dedup();
+    out
+}
 
-    // headOf from title lines and from 国名+职务+姓名 in running text
+/// headOf: (person, state) from title lines and from 国名+职务+姓名 in running text.
+fn heads_of_state(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Vec<(EntityId, EntityId)> {
     let mut heads: Vec<(EntityId, EntityId)> = Vec::new();
     let mut state_ending_at: std::collections::HashMap<usize, &Candidate> =
         std::collections::HashMap::new();
@@ -187,11 +214,22 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         let title_start = line_start + t.start;
         if let Some(state) = state_ending_at.get(&title_start) {
             heads.push((m.id.clone(), state.id.clone()));
-            out.push(rel(&m.id, "headOf", &state.id));
         }
     }
 
-    // memberOf from a declaration of "X成员国元首" signed by heads of state
+    heads
+}
+
+/// memberOf from a declaration of "X成员国元首" signed by heads of state (`heads`: person,
+/// state).
+fn declared_members(
+    words: &Words,
+    norm: &str,
+    mentions: &[Candidate],
+    fields: &Fields,
+    heads: &[(EntityId, EntityId)],
+) -> Vec<Relation> {
+    let mut out = Vec::new();
     if !fields.fields.signatories.is_empty() {
         // the organization whose 成员国元首 speak, or whose meeting adopted the document
         let org = mentions
@@ -212,7 +250,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             });
         if let Some(org) = org {
             for p in &fields.fields.signatories {
-                for (person, state) in &heads {
+                for (person, state) in heads {
                     if person == p {
                         out.push(rel(state, "memberOf", &org.id));
                     }
@@ -221,206 +259,229 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         }
     }
 
-    let main_org = voice_organization(mentions, fields);
-    for range in stretches(norm) {
-        let ms: Vec<&Candidate> = mentions
-            .iter()
-            .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !m.nested)
-            .collect();
+    out
+}
+
+/// One stretch of text and its mentions (nested ones left out), which the rules below
+/// read mention by mention.
+struct Stretch<'a> {
+    words: &'a Words,
+    norm: &'a str,
+    range: std::ops::Range<usize>,
+    ms: Vec<&'a Candidate>,
+    /// The organization the document speaks for (see [`voice_organization`]).
+    main_org: Option<&'a EntityId>,
+}
+
+impl Stretch<'_> {
+    /// memberOf around the `k`th mention.
+    fn memberships(&self, k: usize, out: &mut Vec<Relation>) {
+        let (words, norm, range, ms) = (self.words, self.norm, &self.range, &self.ms);
+        let m = ms[k];
         let gap = |a: usize, b: usize| &norm[a..b];
-        for (k, m) in ms.iter().enumerate() {
-            let next = ms.get(k + 1);
-            let prev = k.checked_sub(1).map(|i| ms[i]);
-            // memberOf: X成员国S1、S2和S3 / S是X成员国 / S加入X / 作为X成员国，S
-            if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State)
-            {
-                let g = gap(m.span.end, ms[k + 1].span.start);
-                if words.contains(List::MemberListOpeners, g) {
-                    for s in state_list(words, norm, &ms[k + 1..]) {
-                        out.push(rel(&s.id, "memberOf", &m.id));
-                    }
-                }
-                if norm[range.start..m.span.start].ends_with(AS)
-                    && g.strip_suffix('，').is_some_and(|n| is_member(words, n))
-                {
-                    out.push(rel(&ms[k + 1].id, "memberOf", &m.id));
+        let next = ms.get(k + 1);
+        let prev = k.checked_sub(1).map(|i| ms[i]);
+        // memberOf: X成员国S1、S2和S3 / S是X成员国 / S加入X / 作为X成员国，S
+        if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State) {
+            let g = gap(m.span.end, ms[k + 1].span.start);
+            if words.contains(List::MemberListOpeners, g) {
+                for s in state_list(words, norm, &ms[k + 1..]) {
+                    out.push(rel(&s.id, "memberOf", &m.id));
                 }
             }
-            // S1、S2和S3等成员国: members of the document's organization
-            if m.id.class == Class::State
-                && prev.is_none_or(|p| {
-                    p.id.class != Class::State
-                        || !words.contains(List::ListSeparators, gap(p.span.end, m.span.start))
-                })
+            if norm[range.start..m.span.start].ends_with(AS)
+                && g.strip_suffix('，').is_some_and(|n| is_member(words, n))
             {
-                let list = state_list(words, norm, &ms[k..]);
-                let last = list.last().map_or(m.span.end, |s| s.span.end);
-                let after = &norm[last..range.end];
-                let after_etc = after.strip_prefix(ETC).unwrap_or(after);
-                if starts_with_any(words, List::MemberStateNouns, after_etc)
-                    && !words
-                        .list(List::MemberStateNouns)
-                        .iter()
-                        .any(|n| norm[range.start..m.span.start].ends_with(n.as_str()))
-                {
-                    if let Some(org) = &main_org {
-                        for s in &list {
-                            out.push(rel(&s.id, "memberOf", org));
-                        }
-                    }
-                }
-                // S1、S2等X成员: members of X
-                let org = ms.iter().find(|n| n.span.start >= last).filter(|n| {
-                    n.id.class == Class::Organization
-                        && matches!(&norm[last..n.span.start], "" | ETC)
-                });
-                if let Some(org) = org
-                    && starts_with_member(words, &norm[org.span.end..range.end])
-                {
+                out.push(rel(&ms[k + 1].id, "memberOf", &m.id));
+            }
+        }
+        // S1、S2和S3等成员国: members of the document's organization
+        if m.id.class == Class::State
+            && prev.is_none_or(|p| {
+                p.id.class != Class::State
+                    || !words.contains(List::ListSeparators, gap(p.span.end, m.span.start))
+            })
+        {
+            let list = state_list(words, norm, &ms[k..]);
+            let last = list.last().map_or(m.span.end, |s| s.span.end);
+            let after = &norm[last..range.end];
+            let after_etc = after.strip_prefix(ETC).unwrap_or(after);
+            if starts_with_any(words, List::MemberStateNouns, after_etc)
+                && !words
+                    .list(List::MemberStateNouns)
+                    .iter()
+                    .any(|n| norm[range.start..m.span.start].ends_with(n.as_str()))
+            {
+                if let Some(org) = self.main_org {
                     for s in &list {
-                        out.push(rel(&s.id, "memberOf", &org.id));
+                        out.push(rel(&s.id, "memberOf", org));
                     }
                 }
             }
-            if m.id.class == Class::State
-                && let Some(n) = next
-                && n.id.class == Class::Organization
+            // S1、S2等X成员: members of X
+            let org = ms.iter().find(|n| n.span.start >= last).filter(|n| {
+                n.id.class == Class::Organization && matches!(&norm[last..n.span.start], "" | ETC)
+            });
+            if let Some(org) = org
+                && starts_with_member(words, &norm[org.span.end..range.end])
             {
-                let g = gap(m.span.end, n.span.start);
-                let after = &norm[n.span.end..range.end];
-                if (g == IS || g == AS) && starts_with_member(words, after)
-                    || words.contains(List::JoinVerbs, g)
-                {
-                    out.push(rel(&m.id, "memberOf", &n.id));
+                for s in &list {
+                    out.push(rel(&s.id, "memberOf", &org.id));
                 }
             }
-            // chairOf: 主席国S
-            if m.id.class == Class::State
-                && let Some(noun) = chair_noun_ending(words, &norm[range.start..m.span.start])
+        }
+        if m.id.class == Class::State
+            && let Some(n) = next
+            && n.id.class == Class::Organization
+        {
+            let g = gap(m.span.end, n.span.start);
+            let after = &norm[n.span.end..range.end];
+            if (g == IS || g == AS) && starts_with_member(words, after)
+                || words.contains(List::JoinVerbs, g)
             {
-                let before = &norm[range.start..m.span.start - noun.len()];
-                let org = prev
-                    .filter(|p| {
-                        p.id.class == Class::Organization
-                            && before.trim_end_matches(ROTATING).len() == p.span.end - range.start
-                    })
-                    .map(|p| p.id.clone());
-                if let Some(org) = org.or_else(|| main_org.clone()) {
-                    out.push(rel(&m.id, "chairOf", &org));
-                }
+                out.push(rel(&m.id, "memberOf", &n.id));
             }
-            // 作为X…主席国，S / S担任…X主席国
-            if m.id.class == Class::Organization {
-                let after = &norm[m.span.end..range.end];
-                if let Some((i, noun)) = first_chair_noun(words, after) {
-                    let between = &after[..i];
-                    let opener = &norm[range.start..m.span.start];
-                    if between.chars().count() <= 16 && !between.contains(['，', '、']) {
-                        if opener.ends_with(AS) || opener.ends_with(AS_THIS_SESSIONS) {
-                            let comma = m.span.end + i + noun.len();
-                            if let Some(s) = ms.iter().find(|s| {
-                                s.id.class == Class::State
-                                    && s.span.start >= comma
-                                    && norm[comma..s.span.start]
-                                        .trim_start_matches('，')
-                                        .is_empty()
-                            }) {
-                                out.push(rel(&s.id, "chairOf", &m.id));
-                            }
-                        } else if let Some(s) =
-                            ms[..k].iter().rev().find(|s| s.id.class == Class::State)
-                        {
-                            // S担任/接任…X主席国, S作为(D)X主席国
-                            let between = &norm[s.span.end..m.span.start];
-                            let dated = ms[..k]
-                                .iter()
-                                .filter(|d| d.span.start >= s.span.end)
-                                .all(|d| d.id.class == Class::Date);
-                            if contains_any(words, List::ChairVerbs, between)
-                                || (between.starts_with(AS)
-                                    && dated
-                                    && between.chars().count() <= 14)
-                            {
-                                out.push(rel(&s.id, "chairOf", &m.id));
-                            }
-                        }
-                    }
-                }
+        }
+    }
+
+    /// chairOf around the `k`th mention.
+    fn chairs(&self, k: usize, out: &mut Vec<Relation>) {
+        let (words, norm, range, ms) = (self.words, self.norm, &self.range, &self.ms);
+        let m = ms[k];
+        let prev = k.checked_sub(1).map(|i| ms[i]);
+        // chairOf: 主席国S
+        if m.id.class == Class::State
+            && let Some(noun) = chair_noun_ending(words, &norm[range.start..m.span.start])
+        {
+            let before = &norm[range.start..m.span.start - noun.len()];
+            let org = prev
+                .filter(|p| {
+                    p.id.class == Class::Organization
+                        && before.trim_end_matches(ROTATING).len() == p.span.end - range.start
+                })
+                .map(|p| p.id.clone());
+            if let Some(org) = org.or_else(|| self.main_org.cloned()) {
+                out.push(rel(&m.id, "chairOf", &org));
             }
-            // date, location and signatories of agreements and events
-            if matches!(m.id.class, Class::Agreement | Class::Event) {
-                let mut right_edge = m.span.start;
-                let mut signing = false;
-                let mut got_date = false;
-                let mut got_place = false;
-                for j in (0..k).rev() {
-                    let p = ms[j];
-                    let g = gap(p.span.end, right_edge);
-                    if !is_glue(words, g) {
-                        break;
-                    }
-                    signing |= contains_any(words, List::SigningVerbs, g);
-                    match p.id.class {
-                        Class::Date if !got_date => {
-                            out.push(rel(&m.id, "date", &p.id));
-                            got_date = true;
-                            break;
+        }
+        // 作为X…主席国，S / S担任…X主席国
+        if m.id.class == Class::Organization {
+            let after = &norm[m.span.end..range.end];
+            if let Some((i, noun)) = first_chair_noun(words, after) {
+                let between = &after[..i];
+                let opener = &norm[range.start..m.span.start];
+                if between.chars().count() <= 16 && !between.contains(['，', '、']) {
+                    if opener.ends_with(AS) || opener.ends_with(AS_THIS_SESSIONS) {
+                        let comma = m.span.end + i + noun.len();
+                        if let Some(s) = ms.iter().find(|s| {
+                            s.id.class == Class::State
+                                && s.span.start >= comma
+                                && norm[comma..s.span.start]
+                                    .trim_start_matches('，')
+                                    .is_empty()
+                        }) {
+                            out.push(rel(&s.id, "chairOf", &m.id));
                         }
-                        Class::Place if !got_place && after_at(words, norm, p.span.start, &ms) => {
-                            out.push(rel(&m.id, "location", &p.id));
-                            got_place = true;
-                        }
-                        Class::State | Class::Organization | Class::Person
-                            if signing && m.id.class == Class::Agreement =>
+                    } else if let Some(s) =
+                        ms[..k].iter().rev().find(|s| s.id.class == Class::State)
+                    {
+                        // S担任/接任…X主席国, S作为(D)X主席国
+                        let between = &norm[s.span.end..m.span.start];
+                        let dated = ms[..k]
+                            .iter()
+                            .filter(|d| d.span.start >= s.span.end)
+                            .all(|d| d.id.class == Class::Date);
+                        if contains_any(words, List::ChairVerbs, between)
+                            || (between.starts_with(AS) && dated && between.chars().count() <= 14)
                         {
-                            out.push(rel(&m.id, "signatory", &p.id));
+                            out.push(rel(&s.id, "chairOf", &m.id));
                         }
-                        Class::Event => {}
-                        Class::State | Class::Organization | Class::Person => {}
-                        _ => break,
                     }
-                    right_edge = p.span.start;
-                }
-                // E于D在P举行, E将于D在S P举行, D是E
-                let mut left_edge = m.span.end;
-                let mut at_state = false;
-                for n in &ms[k + 1..] {
-                    let g = gap(left_edge, n.span.start);
-                    match n.id.class {
-                        Class::Date
-                            if !got_date
-                                && (g.is_empty() || words.contains(List::DatePrepositions, g)) =>
-                        {
-                            out.push(rel(&m.id, "date", &n.id));
-                            got_date = true;
-                        }
-                        Class::State if words.contains(List::PlacePrepositions, g) => {
-                            at_state = true
-                        }
-                        Class::Place
-                            if !got_place
-                                && (words.contains(List::PlacePrepositions, g)
-                                    || (at_state && g.is_empty())) =>
-                        {
-                            out.push(rel(&m.id, "location", &n.id));
-                            got_place = true;
-                        }
-                        _ => break,
-                    }
-                    left_edge = n.span.end;
-                }
-                if !got_date
-                    && let Some(p) = prev
-                    && p.id.class == Class::Date
-                    && gap(p.span.end, m.span.start) == IS
-                {
-                    out.push(rel(&m.id, "date", &p.id));
                 }
             }
         }
     }
 
-    // subOrganizationOf: names that begin with their parent's
+    /// The date, location and signatories of the `k`th mention, an agreement or event.
+    fn agreement_facts(&self, k: usize, out: &mut Vec<Relation>) {
+        let (words, norm, ms) = (self.words, self.norm, &self.ms);
+        let m = ms[k];
+        let gap = |a: usize, b: usize| &norm[a..b];
+        let prev = k.checked_sub(1).map(|i| ms[i]);
+        // date, location and signatories of agreements and events
+        if matches!(m.id.class, Class::Agreement | Class::Event) {
+            let mut right_edge = m.span.start;
+            let mut signing = false;
+            let mut got_date = false;
+            let mut got_place = false;
+            for j in (0..k).rev() {
+                let p = ms[j];
+                let g = gap(p.span.end, right_edge);
+                if !is_glue(words, g) {
+                    break;
+                }
+                signing |= contains_any(words, List::SigningVerbs, g);
+                match p.id.class {
+                    Class::Date if !got_date => {
+                        out.push(rel(&m.id, "date", &p.id));
+                        got_date = true;
+                        break;
+                    }
+                    Class::Place if !got_place && after_at(words, norm, p.span.start, ms) => {
+                        out.push(rel(&m.id, "location", &p.id));
+                        got_place = true;
+                    }
+                    Class::State | Class::Organization | Class::Person
+                        if signing && m.id.class == Class::Agreement =>
+                    {
+                        out.push(rel(&m.id, "signatory", &p.id));
+                    }
+                    Class::Event => {}
+                    Class::State | Class::Organization | Class::Person => {}
+                    _ => break,
+                }
+                right_edge = p.span.start;
+            }
+            // E于D在P举行, E将于D在S P举行, D是E
+            let mut left_edge = m.span.end;
+            let mut at_state = false;
+            for n in &ms[k + 1..] {
+                let g = gap(left_edge, n.span.start);
+                match n.id.class {
+                    Class::Date
+                        if !got_date
+                            && (g.is_empty() || words.contains(List::DatePrepositions, g)) =>
+                    {
+                        out.push(rel(&m.id, "date", &n.id));
+                        got_date = true;
+                    }
+                    Class::State if words.contains(List::PlacePrepositions, g) => at_state = true,
+                    Class::Place
+                        if !got_place
+                            && (words.contains(List::PlacePrepositions, g)
+                                || (at_state && g.is_empty())) =>
+                    {
+                        out.push(rel(&m.id, "location", &n.id));
+                        got_place = true;
+                    }
+                    _ => break,
+                }
+                left_edge = n.span.end;
+            }
+            if !got_date
+                && let Some(p) = prev
+                && p.id.class == Class::Date
+                && gap(p.span.end, m.span.start) == IS
+            {
+                out.push(rel(&m.id, "date", &p.id));
+            }
+        }
+    }
+}
+
+/// subOrganizationOf: organizations whose names begin with their parent's.
+fn sub_organizations(lex: &Lexicon, mentions: &[Candidate]) -> Vec<Relation> {
+    let mut out = Vec::new();
     for m in mentions {
         let parent = m.parent.clone().or_else(|| {
             m.knowledge
@@ -446,8 +507,6 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             out.push(rel(&m.id, "subOrganizationOf", &parent));
         }
     }
-    out.sort();
-    out.dedup();
     out
 }
 
