@@ -14,14 +14,14 @@
 //!   agreement or event over "glue" (的, 在, 于, 举行, 签署, 商定, 、, 和 …), a date gives its
 //!   date, a place after 在 its location, and states, organizations and persons before a
 //!   signing verb its signatories; E于D在P举行 and D是E are read too.
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//!
+//! The words these patterns name (glue, signing verbs, list separators, 成员国, 主席国,
+//! 担任 …) are lists of `data/rules/words.tsv` (their names in `crate::lexicon::List`);
+//! only the function words 作为, 是, 等 and 轮值 are written here.
 
 use super::fields::Fields;
 use super::names::Candidate;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, List, Words};
 use crate::model::{Class, EntityId, Property, Relation};
 
 fn rel(subject: &EntityId, property: Property, object: &EntityId) -> Relation {
@@ -62,21 +62,81 @@ fn stretches(norm: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-static GLUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:《|》|〈|〉|“|”|的|在|于|举行|举办|召开|签署|签订|共同签署|正式签署|商定|批准|通过|缔结|外长|外交部长|领导人|元首|首脑|代表|期间|，|、|及|和|与|同|共同|发表|上|分别|已|将|主办|承办|庆祝|纪念|隆重|开幕|闭幕)*$").unwrap()
-});
-const SIGNING: &[&str] = &["签署", "签订", "商定", "缔结"];
-const LIST_SEPARATORS: &[&str] = &["、", "和", "及", "与", "以及"];
+// The function words of the memberOf and chairOf patterns (作为X成员国，S; S是X成员;
+// S1、S2等X成员; 轮值主席国S); the nouns they combine with are word lists of words.tsv.
+const AS: &str = "作为";
+const AS_THIS_SESSIONS: &str = "作为本届";
+const IS: &str = "是";
+const ETC: &str = "等";
+const ROTATING: &str = "轮值";
+
+/// Whether `gap` is made only of glue words, any number of them (an empty gap is).
+fn is_glue(words: &Words, gap: &str) -> bool {
+    let glue = words.list(List::Glue);
+    // reached[i]: the glue words cover gap[..i]
+    let mut reached = vec![false; gap.len() + 1];
+    reached[0] = true;
+    for i in 0..gap.len() {
+        if !reached[i] {
+            continue;
+        }
+        for w in glue.iter().filter(|w| gap[i..].starts_with(w.as_str())) {
+            reached[i + w.len()] = true;
+        }
+    }
+    reached[gap.len()]
+}
+
+/// Whether `s` holds a word of `list`.
+fn contains_any(words: &Words, list: List, s: &str) -> bool {
+    words.list(list).iter().any(|w| s.contains(w.as_str()))
+}
+
+/// Whether `s` begins with a word of `list`.
+fn starts_with_any(words: &Words, list: List, s: &str) -> bool {
+    words.list(list).iter().any(|w| s.starts_with(w.as_str()))
+}
+
+/// Whether `s` begins with a member noun (成员, or a member-state noun: 成员国).
+fn starts_with_member(words: &Words, s: &str) -> bool {
+    starts_with_any(words, List::MemberNouns, s)
+        || starts_with_any(words, List::MemberStateNouns, s)
+}
+
+/// Whether `s` is a member noun (成员, or a member-state noun: 成员国).
+fn is_member(words: &Words, s: &str) -> bool {
+    words.contains(List::MemberNouns, s) || words.contains(List::MemberStateNouns, s)
+}
+
+/// The longest chair noun (主席国) that `s` ends with.
+fn chair_noun_ending<'w>(words: &'w Words, s: &str) -> Option<&'w str> {
+    words
+        .list(List::ChairNouns)
+        .iter()
+        .filter(|w| s.ends_with(w.as_str()))
+        .min_by_key(|w| std::cmp::Reverse(w.len()))
+        .map(String::as_str)
+}
+
+/// The first chair noun (主席国) in `s`: its byte offset and the noun (the longest of
+/// those that start there).
+fn first_chair_noun<'w>(words: &'w Words, s: &str) -> Option<(usize, &'w str)> {
+    words
+        .list(List::ChairNouns)
+        .iter()
+        .filter_map(|w| s.find(w.as_str()).map(|i| (i, w.as_str())))
+        .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
+}
 
 /// The states listed from the start of `ms`: S1、S2…和Sn.
-fn state_list<'a>(norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
+fn state_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
     let mut out: Vec<&Candidate> = Vec::new();
     for m in ms {
         if m.id.class != Class::State {
             break;
         }
         if let Some(last) = out.last()
-            && !LIST_SEPARATORS.contains(&&norm[last.span.end..m.span.start])
+            && !words.contains(List::ListSeparators, &norm[last.span.end..m.span.start])
         {
             break;
         }
@@ -86,7 +146,7 @@ fn state_list<'a>(norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
 }
 
 /// Is the place at `start` introduced by 在 or 于 (perhaps with its state between: 在泰国曼谷)?
-fn after_at(norm: &str, start: usize, ms: &[&Candidate]) -> bool {
+fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> bool {
     let before = match ms
         .iter()
         .find(|s| s.id.class == Class::State && s.span.end == start)
@@ -94,13 +154,47 @@ fn after_at(norm: &str, start: usize, ms: &[&Candidate]) -> bool {
         Some(s) => &norm[..s.span.start],
         None => &norm[..start],
     };
-    before.ends_with('在') || before.ends_with('于')
+    words
+        .list(List::LocationMarkers)
+        .iter()
+        .any(|w| before.ends_with(w.as_str()))
 }
 
 pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Relation> {
-    let mut out = Vec::new();
+    let words = &lex.words;
+    let heads = heads_of_state(lex, norm, mentions);
+    let mut out: Vec<Relation> = heads
+        .iter()
+        .map(|(p, s)| rel(p, Property::HeadOf, s))
+        .collect();
+    out.extend(declared_members(words, norm, mentions, fields, &heads));
+    let main_org = voice_organization(mentions, fields);
+    for range in stretches(norm) {
+        let ms: Vec<&Candidate> = mentions
+            .iter()
+            .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !m.nested)
+            .collect();
+        let stretch = Stretch {
+            words,
+            norm,
+            range,
+            ms,
+            main_org: main_org.as_ref(),
+        };
+        for k in 0..stretch.ms.len() {
+            stretch.memberships(k, &mut out);
+            stretch.chairs(k, &mut out);
+            stretch.agreement_facts(k, &mut out);
+        }
+    }
+    out.extend(sub_organizations(lex, mentions));
+    out.sort();
+    out.dedup();
+    out
+}
 
-    // headOf from title lines and from 国名+职务+姓名 in running text
+/// headOf: (person, state) from title lines and from 国名+职务+姓名 in running text.
+fn heads_of_state(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Vec<(EntityId, EntityId)> {
     let mut heads: Vec<(EntityId, EntityId)> = Vec::new();
     let mut state_ending_at: std::collections::HashMap<usize, &Candidate> =
         std::collections::HashMap::new();
@@ -123,11 +217,22 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         let title_start = line_start + t.start;
         if let Some(state) = state_ending_at.get(&title_start) {
             heads.push((m.id.clone(), state.id.clone()));
-            out.push(rel(&m.id, Property::HeadOf, &state.id));
         }
     }
 
-    // memberOf from a declaration of "X成员国元首" signed by heads of state
+    heads
+}
+
+/// memberOf from a declaration of "X成员国元首" signed by heads of state (`heads`: person,
+/// state).
+fn declared_members(
+    words: &Words,
+    norm: &str,
+    mentions: &[Candidate],
+    fields: &Fields,
+    heads: &[(EntityId, EntityId)],
+) -> Vec<Relation> {
+    let mut out = Vec::new();
     if !fields.fields.signatories.is_empty() {
         // the organization whose 成员国元首 speak, or whose meeting adopted the document
         let org = mentions
@@ -135,9 +240,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             .find(|m| {
                 m.id.class == Class::Organization && {
                     let after = skip_parenthesis(&norm[m.span.end..]);
-                    after.starts_with("成员国元首")
-                        || after.starts_with("成员国领导人")
-                        || after.starts_with("成员国政府首脑")
+                    starts_with_any(words, List::MemberHeads, after)
                 }
             })
             .or_else(|| {
@@ -150,7 +253,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             });
         if let Some(org) = org {
             for p in &fields.fields.signatories {
-                for (person, state) in &heads {
+                for (person, state) in heads {
                     if person == p {
                         out.push(rel(state, Property::MemberOf, &org.id));
                     }
@@ -159,200 +262,229 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         }
     }
 
-    let main_org = voice_organization(mentions, fields);
-    for range in stretches(norm) {
-        let ms: Vec<&Candidate> = mentions
-            .iter()
-            .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !m.nested)
-            .collect();
+    out
+}
+
+/// One stretch of text and its mentions (nested ones left out), which the rules below
+/// read mention by mention.
+struct Stretch<'a> {
+    words: &'a Words,
+    norm: &'a str,
+    range: std::ops::Range<usize>,
+    ms: Vec<&'a Candidate>,
+    /// The organization the document speaks for (see [`voice_organization`]).
+    main_org: Option<&'a EntityId>,
+}
+
+impl Stretch<'_> {
+    /// memberOf around the `k`th mention.
+    fn memberships(&self, k: usize, out: &mut Vec<Relation>) {
+        let (words, norm, range, ms) = (self.words, self.norm, &self.range, &self.ms);
+        let m = ms[k];
         let gap = |a: usize, b: usize| &norm[a..b];
-        for (k, m) in ms.iter().enumerate() {
-            let next = ms.get(k + 1);
-            let prev = k.checked_sub(1).map(|i| ms[i]);
-            // memberOf: X成员国S1、S2和S3 / S是X成员国 / S加入X / 作为X成员国，S
-            if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State)
-            {
-                let g = gap(m.span.end, ms[k + 1].span.start);
-                if g == "成员国" || g == "成员国领导人" {
-                    for s in state_list(norm, &ms[k + 1..]) {
-                        out.push(rel(&s.id, Property::MemberOf, &m.id));
-                    }
-                }
-                if norm[range.start..m.span.start].ends_with("作为")
-                    && (g == "成员国，" || g == "成员，")
-                {
-                    out.push(rel(&ms[k + 1].id, Property::MemberOf, &m.id));
+        let next = ms.get(k + 1);
+        let prev = k.checked_sub(1).map(|i| ms[i]);
+        // memberOf: X成员国S1、S2和S3 / S是X成员国 / S加入X / 作为X成员国，S
+        if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State) {
+            let g = gap(m.span.end, ms[k + 1].span.start);
+            if words.contains(List::MemberListOpeners, g) {
+                for s in state_list(words, norm, &ms[k + 1..]) {
+                    out.push(rel(&s.id, Property::MemberOf, &m.id));
                 }
             }
-            // S1、S2和S3等成员国: members of the document's organization
-            if m.id.class == Class::State
-                && prev.is_none_or(|p| {
-                    p.id.class != Class::State
-                        || !LIST_SEPARATORS.contains(&gap(p.span.end, m.span.start))
-                })
+            if norm[range.start..m.span.start].ends_with(AS)
+                && g.strip_suffix('，').is_some_and(|n| is_member(words, n))
             {
-                let list = state_list(norm, &ms[k..]);
-                let last = list.last().map_or(m.span.end, |s| s.span.end);
-                let after = &norm[last..range.end];
-                if (after.starts_with("等成员国") || after.starts_with("成员国"))
-                    && !norm[range.start..m.span.start].ends_with("成员国")
-                {
-                    if let Some(org) = &main_org {
-                        for s in &list {
-                            out.push(rel(&s.id, Property::MemberOf, org));
-                        }
-                    }
-                }
-                // S1、S2等X成员: members of X
-                let org = ms.iter().find(|n| n.span.start >= last).filter(|n| {
-                    n.id.class == Class::Organization
-                        && matches!(&norm[last..n.span.start], "等" | "")
-                });
-                if let Some(org) = org
-                    && norm[org.span.end..range.end].starts_with("成员")
-                {
+                out.push(rel(&ms[k + 1].id, Property::MemberOf, &m.id));
+            }
+        }
+        // S1、S2和S3等成员国: members of the document's organization
+        if m.id.class == Class::State
+            && prev.is_none_or(|p| {
+                p.id.class != Class::State
+                    || !words.contains(List::ListSeparators, gap(p.span.end, m.span.start))
+            })
+        {
+            let list = state_list(words, norm, &ms[k..]);
+            let last = list.last().map_or(m.span.end, |s| s.span.end);
+            let after = &norm[last..range.end];
+            let after_etc = after.strip_prefix(ETC).unwrap_or(after);
+            if starts_with_any(words, List::MemberStateNouns, after_etc)
+                && !words
+                    .list(List::MemberStateNouns)
+                    .iter()
+                    .any(|n| norm[range.start..m.span.start].ends_with(n.as_str()))
+            {
+                if let Some(org) = self.main_org {
                     for s in &list {
-                        out.push(rel(&s.id, Property::MemberOf, &org.id));
+                        out.push(rel(&s.id, Property::MemberOf, org));
                     }
                 }
             }
-            if m.id.class == Class::State
-                && let Some(n) = next
-                && n.id.class == Class::Organization
+            // S1、S2等X成员: members of X
+            let org = ms.iter().find(|n| n.span.start >= last).filter(|n| {
+                n.id.class == Class::Organization && matches!(&norm[last..n.span.start], "" | ETC)
+            });
+            if let Some(org) = org
+                && starts_with_member(words, &norm[org.span.end..range.end])
             {
-                let g = gap(m.span.end, n.span.start);
-                let after = &norm[n.span.end..range.end];
-                if (g == "是" || g == "作为")
-                    && (after.starts_with("成员国") || after.starts_with("成员"))
-                    || g == "加入"
-                    || g == "正式加入"
-                {
-                    out.push(rel(&m.id, Property::MemberOf, &n.id));
+                for s in &list {
+                    out.push(rel(&s.id, Property::MemberOf, &org.id));
                 }
             }
-            // chairOf: 主席国S
-            if m.id.class == Class::State && norm[range.start..m.span.start].ends_with("主席国")
+        }
+        if m.id.class == Class::State
+            && let Some(n) = next
+            && n.id.class == Class::Organization
+        {
+            let g = gap(m.span.end, n.span.start);
+            let after = &norm[n.span.end..range.end];
+            if (g == IS || g == AS) && starts_with_member(words, after)
+                || words.contains(List::JoinVerbs, g)
             {
-                let before = &norm[range.start..m.span.start - "主席国".len()];
-                let org = prev
-                    .filter(|p| {
-                        p.id.class == Class::Organization
-                            && before.trim_end_matches("轮值").len() == p.span.end - range.start
-                    })
-                    .map(|p| p.id.clone());
-                if let Some(org) = org.or_else(|| main_org.clone()) {
-                    out.push(rel(&m.id, Property::ChairOf, &org));
-                }
+                out.push(rel(&m.id, Property::MemberOf, &n.id));
             }
-            // 作为X…主席国，S / S担任…X主席国
-            if m.id.class == Class::Organization {
-                let after = &norm[m.span.end..range.end];
-                if let Some(i) = after.find("主席国") {
-                    let between = &after[..i];
-                    let opener = &norm[range.start..m.span.start];
-                    if between.chars().count() <= 16 && !between.contains(['，', '、']) {
-                        if opener.ends_with("作为") || opener.ends_with("作为本届") {
-                            let comma = m.span.end + i + "主席国".len();
-                            if let Some(s) = ms.iter().find(|s| {
-                                s.id.class == Class::State
-                                    && s.span.start >= comma
-                                    && norm[comma..s.span.start]
-                                        .trim_start_matches('，')
-                                        .is_empty()
-                            }) {
-                                out.push(rel(&s.id, Property::ChairOf, &m.id));
-                            }
-                        } else if let Some(s) =
-                            ms[..k].iter().rev().find(|s| s.id.class == Class::State)
-                        {
-                            // S担任/接任…X主席国, S作为(D)X主席国
-                            let between = &norm[s.span.end..m.span.start];
-                            let dated = ms[..k]
-                                .iter()
-                                .filter(|d| d.span.start >= s.span.end)
-                                .all(|d| d.id.class == Class::Date);
-                            if ["担任", "接任", "出任"].iter().any(|v| between.contains(v))
-                                || (between.starts_with("作为")
-                                    && dated
-                                    && between.chars().count() <= 14)
-                            {
-                                out.push(rel(&s.id, Property::ChairOf, &m.id));
-                            }
-                        }
-                    }
-                }
+        }
+    }
+
+    /// chairOf around the `k`th mention.
+    fn chairs(&self, k: usize, out: &mut Vec<Relation>) {
+        let (words, norm, range, ms) = (self.words, self.norm, &self.range, &self.ms);
+        let m = ms[k];
+        let prev = k.checked_sub(1).map(|i| ms[i]);
+        // chairOf: 主席国S
+        if m.id.class == Class::State
+            && let Some(noun) = chair_noun_ending(words, &norm[range.start..m.span.start])
+        {
+            let before = &norm[range.start..m.span.start - noun.len()];
+            let org = prev
+                .filter(|p| {
+                    p.id.class == Class::Organization
+                        && before.trim_end_matches(ROTATING).len() == p.span.end - range.start
+                })
+                .map(|p| p.id.clone());
+            if let Some(org) = org.or_else(|| self.main_org.cloned()) {
+                out.push(rel(&m.id, Property::ChairOf, &org));
             }
-            // date, location and signatories of agreements and events
-            if matches!(m.id.class, Class::Agreement | Class::Event) {
-                let mut right_edge = m.span.start;
-                let mut signing = false;
-                let mut got_date = false;
-                let mut got_place = false;
-                for j in (0..k).rev() {
-                    let p = ms[j];
-                    let g = gap(p.span.end, right_edge);
-                    if !GLUE.is_match(g) {
-                        break;
-                    }
-                    signing |= SIGNING.iter().any(|v| g.contains(v));
-                    match p.id.class {
-                        Class::Date if !got_date => {
-                            out.push(rel(&m.id, Property::Date, &p.id));
-                            got_date = true;
-                            break;
+        }
+        // 作为X…主席国，S / S担任…X主席国
+        if m.id.class == Class::Organization {
+            let after = &norm[m.span.end..range.end];
+            if let Some((i, noun)) = first_chair_noun(words, after) {
+                let between = &after[..i];
+                let opener = &norm[range.start..m.span.start];
+                if between.chars().count() <= 16 && !between.contains(['，', '、']) {
+                    if opener.ends_with(AS) || opener.ends_with(AS_THIS_SESSIONS) {
+                        let comma = m.span.end + i + noun.len();
+                        if let Some(s) = ms.iter().find(|s| {
+                            s.id.class == Class::State
+                                && s.span.start >= comma
+                                && norm[comma..s.span.start]
+                                    .trim_start_matches('，')
+                                    .is_empty()
+                        }) {
+                            out.push(rel(&s.id, Property::ChairOf, &m.id));
                         }
-                        Class::Place if !got_place && after_at(norm, p.span.start, &ms) => {
-                            out.push(rel(&m.id, Property::Location, &p.id));
-                            got_place = true;
-                        }
-                        Class::State | Class::Organization | Class::Person
-                            if signing && m.id.class == Class::Agreement =>
+                    } else if let Some(s) =
+                        ms[..k].iter().rev().find(|s| s.id.class == Class::State)
+                    {
+                        // S担任/接任…X主席国, S作为(D)X主席国
+                        let between = &norm[s.span.end..m.span.start];
+                        let dated = ms[..k]
+                            .iter()
+                            .filter(|d| d.span.start >= s.span.end)
+                            .all(|d| d.id.class == Class::Date);
+                        if contains_any(words, List::ChairVerbs, between)
+                            || (between.starts_with(AS) && dated && between.chars().count() <= 14)
                         {
-                            out.push(rel(&m.id, Property::Signatory, &p.id));
+                            out.push(rel(&s.id, Property::ChairOf, &m.id));
                         }
-                        Class::Event => {}
-                        Class::State | Class::Organization | Class::Person => {}
-                        _ => break,
                     }
-                    right_edge = p.span.start;
-                }
-                // E于D在P举行, E将于D在S P举行, D是E
-                let mut left_edge = m.span.end;
-                let mut at_state = false;
-                for n in &ms[k + 1..] {
-                    let g = gap(left_edge, n.span.start);
-                    match n.id.class {
-                        Class::Date
-                            if !got_date && matches!(g, "于" | "将于" | "已于" | "定于" | "") =>
-                        {
-                            out.push(rel(&m.id, Property::Date, &n.id));
-                            got_date = true;
-                        }
-                        Class::State if matches!(g, "在" | "将在" | "已在") => at_state = true,
-                        Class::Place
-                            if !got_place
-                                && (matches!(g, "在" | "将在" | "已在")
-                                    || (at_state && g.is_empty())) =>
-                        {
-                            out.push(rel(&m.id, Property::Location, &n.id));
-                            got_place = true;
-                        }
-                        _ => break,
-                    }
-                    left_edge = n.span.end;
-                }
-                if !got_date
-                    && let Some(p) = prev
-                    && p.id.class == Class::Date
-                    && gap(p.span.end, m.span.start) == "是"
-                {
-                    out.push(rel(&m.id, Property::Date, &p.id));
                 }
             }
         }
     }
 
-    // subOrganizationOf: names that begin with their parent's
+    /// The date, location and signatories of the `k`th mention, an agreement or event.
+    fn agreement_facts(&self, k: usize, out: &mut Vec<Relation>) {
+        let (words, norm, ms) = (self.words, self.norm, &self.ms);
+        let m = ms[k];
+        let gap = |a: usize, b: usize| &norm[a..b];
+        let prev = k.checked_sub(1).map(|i| ms[i]);
+        // date, location and signatories of agreements and events
+        if matches!(m.id.class, Class::Agreement | Class::Event) {
+            let mut right_edge = m.span.start;
+            let mut signing = false;
+            let mut got_date = false;
+            let mut got_place = false;
+            for j in (0..k).rev() {
+                let p = ms[j];
+                let g = gap(p.span.end, right_edge);
+                if !is_glue(words, g) {
+                    break;
+                }
+                signing |= contains_any(words, List::SigningVerbs, g);
+                match p.id.class {
+                    Class::Date if !got_date => {
+                        out.push(rel(&m.id, Property::Date, &p.id));
+                        got_date = true;
+                        break;
+                    }
+                    Class::Place if !got_place && after_at(words, norm, p.span.start, ms) => {
+                        out.push(rel(&m.id, Property::Location, &p.id));
+                        got_place = true;
+                    }
+                    Class::State | Class::Organization | Class::Person
+                        if signing && m.id.class == Class::Agreement =>
+                    {
+                        out.push(rel(&m.id, Property::Signatory, &p.id));
+                    }
+                    Class::Event => {}
+                    Class::State | Class::Organization | Class::Person => {}
+                    _ => break,
+                }
+                right_edge = p.span.start;
+            }
+            // E于D在P举行, E将于D在S P举行, D是E
+            let mut left_edge = m.span.end;
+            let mut at_state = false;
+            for n in &ms[k + 1..] {
+                let g = gap(left_edge, n.span.start);
+                match n.id.class {
+                    Class::Date
+                        if !got_date
+                            && (g.is_empty() || words.contains(List::DatePrepositions, g)) =>
+                    {
+                        out.push(rel(&m.id, Property::Date, &n.id));
+                        got_date = true;
+                    }
+                    Class::State if words.contains(List::PlacePrepositions, g) => at_state = true,
+                    Class::Place
+                        if !got_place
+                            && (words.contains(List::PlacePrepositions, g)
+                                || (at_state && g.is_empty())) =>
+                    {
+                        out.push(rel(&m.id, Property::Location, &n.id));
+                        got_place = true;
+                    }
+                    _ => break,
+                }
+                left_edge = n.span.end;
+            }
+            if !got_date
+                && let Some(p) = prev
+                && p.id.class == Class::Date
+                && gap(p.span.end, m.span.start) == IS
+            {
+                out.push(rel(&m.id, Property::Date, &p.id));
+            }
+        }
+    }
+}
+
+/// subOrganizationOf: organizations whose names begin with their parent's.
+fn sub_organizations(lex: &Lexicon, mentions: &[Candidate]) -> Vec<Relation> {
+    let mut out = Vec::new();
     for m in mentions {
         let parent = m.parent.clone().or_else(|| {
             m.knowledge
@@ -378,8 +510,6 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             out.push(rel(&m.id, Property::SubOrganizationOf, &parent));
         }
     }
-    out.sort();
-    out.dedup();
     out
 }
 
@@ -444,4 +574,343 @@ fn skip_parenthesis(s: &str) -> &str {
         return &rest[end + '）'.len_utf8()..];
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use crate::extract::Extractor;
+    use crate::lexicon::Lexicon;
+
+    static BUILTIN: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Lexicon::builtin()));
+
+    /// The relations the real extractor finds in `text`: (subject key, property, object key).
+    fn relations(extractor: &Extractor, text: &str) -> Vec<(String, &'static str, String)> {
+        let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
+        extractor
+            .extract(&source)
+            .into_iter()
+            .flat_map(|d| d.relations)
+            .map(|r| (r.subject.key, r.property.name(), r.object.key))
+            .collect()
+    }
+
+    /// Whether `found` holds `property` from `subject` to `object` (`*`: any key).
+    fn has(found: &[(String, &str, String)], subject: &str, property: &str, object: &str) -> bool {
+        let key = |want: &str, got: &str| want == "*" || want == got;
+        found
+            .iter()
+            .any(|(s, p, o)| *p == property && key(subject, s) && key(object, o))
+    }
+
+    /// For each rule, a text where it fires and one where it must not: (rule, text,
+    /// subject, property, object, fires).
+    #[test]
+    fn each_rule_fires_and_holds_back() {
+        let sco = "上海合作组织";
+        let charter = "《上海合作组织成立宣言》";
+        let cases: &[(&str, String, &str, &str, &str, bool)] = &[
+            (
+                "head of state",
+                "俄罗斯总统普京出席会议。".into(),
+                "*",
+                "headOf",
+                "RUS",
+                true,
+            ),
+            (
+                "minister heads nothing",
+                "俄罗斯外长拉夫罗夫出席会议。".into(),
+                "*",
+                "headOf",
+                "RUS",
+                false,
+            ),
+            (
+                "X成员国S1、S2和S3",
+                "上海合作组织成员国哈萨克斯坦、中国和俄罗斯签署协定。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "X and a state list",
+                "上海合作组织支持哈萨克斯坦、中国和俄罗斯。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "作为X成员国，S",
+                "作为上海合作组织成员国，哈萨克斯坦支持合作。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "作为X伙伴，S",
+                "作为上海合作组织伙伴，哈萨克斯坦支持合作。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "S1、S2等成员国",
+                "上海合作组织举行会议。哈萨克斯坦、中国等成员国出席。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "S1、S2等国家",
+                "上海合作组织举行会议。哈萨克斯坦、中国等国家出席。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "S1、S2等X成员",
+                "哈萨克斯坦、中国等上海合作组织成员支持合作。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "S1、S2等X伙伴",
+                "哈萨克斯坦、中国等上海合作组织伙伴支持合作。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "S是X成员国",
+                "印度是上海合作组织成员国。".into(),
+                "IND",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "S是X伙伴",
+                "印度是上海合作组织伙伴。".into(),
+                "IND",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "S加入X (join verb)",
+                "伊朗加入上海合作组织。".into(),
+                "IRN",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "S支持X",
+                "伊朗支持上海合作组织。".into(),
+                "IRN",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "X轮值主席国S",
+                "上海合作组织轮值主席国哈萨克斯坦主持会议。".into(),
+                "KAZ",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "X伙伴S",
+                "上海合作组织伙伴哈萨克斯坦主持会议。".into(),
+                "KAZ",
+                "chairOf",
+                sco,
+                false,
+            ),
+            (
+                "作为X主席国，S",
+                "作为上海合作组织主席国，中国将举办峰会。".into(),
+                "CHN",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "作为X成员国，S: no chair",
+                "作为上海合作组织成员国，中国将举办峰会。".into(),
+                "CHN",
+                "chairOf",
+                sco,
+                false,
+            ),
+            (
+                "S担任X主席国 (chair verb)",
+                "中国担任上海合作组织主席国。".into(),
+                "CHN",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "S支持X主席国",
+                "中国支持上海合作组织主席国。".into(),
+                "CHN",
+                "chairOf",
+                sco,
+                false,
+            ),
+            (
+                "signatories (glue, signing verb)",
+                format!("中国和俄罗斯签署{charter}。"),
+                "*",
+                "signatory",
+                "RUS",
+                true,
+            ),
+            (
+                "no signing verb",
+                format!("中国和俄罗斯讨论了{charter}。"),
+                "*",
+                "signatory",
+                "RUS",
+                false,
+            ),
+            (
+                "D在P签署A: date",
+                format!("2001年6月15日，中国和俄罗斯在上海签署{charter}。"),
+                "*",
+                "date",
+                "2001-06-15",
+                true,
+            ),
+            (
+                "D…讨论A: no date",
+                format!("2001年6月15日，中国和俄罗斯讨论了{charter}。"),
+                "*",
+                "date",
+                "2001-06-15",
+                false,
+            ),
+            (
+                "在P签署A: location (location marker)",
+                format!("中国和俄罗斯在上海签署{charter}。"),
+                "*",
+                "location",
+                "*",
+                true,
+            ),
+            (
+                "P签署A: no location",
+                format!("中国和俄罗斯上海签署{charter}。"),
+                "*",
+                "location",
+                "*",
+                false,
+            ),
+            (
+                "E于D举行 (date preposition)",
+                "上海合作组织峰会于2019年6月14日举行。".into(),
+                "*",
+                "date",
+                "2019-06-14",
+                true,
+            ),
+            (
+                "E讨论D",
+                "上海合作组织峰会讨论2019年6月14日的事件。".into(),
+                "*",
+                "date",
+                "2019-06-14",
+                false,
+            ),
+            (
+                "E在P举行 (place preposition)",
+                "上海合作组织峰会在比什凯克举行。".into(),
+                "*",
+                "location",
+                "*",
+                true,
+            ),
+            (
+                "E离开P",
+                "上海合作组织峰会离开比什凯克。".into(),
+                "*",
+                "location",
+                "*",
+                false,
+            ),
+            (
+                "sub-organization",
+                "上海合作组织实业家委员会和上海合作组织举行会议。".into(),
+                "*",
+                "subOrganizationOf",
+                sco,
+                true,
+            ),
+            (
+                "no parent named",
+                "联合国和上海合作组织举行会议。".into(),
+                "*",
+                "subOrganizationOf",
+                sco,
+                false,
+            ),
+        ];
+        for (rule, text, subject, property, object, fires) in cases {
+            let found = relations(&BUILTIN, text);
+            assert_eq!(
+                has(&found, subject, property, object),
+                *fires,
+                "{rule}: {text:?} gave {found:?}"
+            );
+        }
+    }
+
+    /// A user's words.tsv changes the rules: a join verb added makes a membership appear,
+    /// the glue word 在 removed with `-` makes a location disappear.
+    #[test]
+    fn a_user_word_list_changes_the_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("words.tsv"),
+            "list\tword\tvalue\njoin_verb\t申请加入\t\nplace_preposition\t在\t-\n",
+        )
+        .unwrap();
+        let user = Extractor::new(Lexicon::load(&[dir.path().to_path_buf()]).unwrap());
+        let sco = "上海合作组织";
+        let joins = "伊朗申请加入上海合作组织。";
+        assert!(!has(&relations(&BUILTIN, joins), "IRN", "memberOf", sco));
+        assert!(has(&relations(&user, joins), "IRN", "memberOf", sco));
+        let held = "上海合作组织峰会在比什凯克举行。";
+        assert!(has(&relations(&BUILTIN, held), "*", "location", "*"));
+        assert!(!has(&relations(&user, held), "*", "location", "*"));
+    }
+
+    /// Glue is any sequence of glue words, and nothing else.
+    #[test]
+    fn glue_is_a_sequence_of_glue_words() {
+        let lex = Lexicon::builtin();
+        for (gap, glue) in [
+            ("", true),
+            ("在", true),
+            ("期间共同签署的", true),
+            ("，、和", true),
+            ("讨论了", false),
+            ("签署了", false),
+        ] {
+            assert_eq!(super::is_glue(&lex.words, gap), glue, "{gap:?}");
+        }
+    }
 }

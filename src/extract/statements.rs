@@ -8,7 +8,7 @@
 //!   (俄罗斯总统倡议 in a title), or followed by 的 (支持的改革方案, 批准的《纲要》: a
 //!   relative clause or a noun) is no cue. 提出…倡议/建议 is a Propose.
 //! - **Actors**: the subject that opens the cue's clause — a state or X方, an
-//!   organization, X成员国, a head of state, or the collective words 成员国, 各成员国, 元首们,
+//!   organization, X成员国, a head of state, or a collective word 成员国, 各成员国, 元首们,
 //!   各方, 我们, 各国, 我 (the document's organization in a declaration; the speaker's state
 //!   in a speech). A clause that opens with the cue or a short adverb (还, 也深表) carries
 //!   the sentence's last subject, and failing that the document's voice (the
@@ -16,6 +16,9 @@
 //! - **Modal cues** (要, 应该, 应当, 应) count only after an explicit or carried subject
 //!   我们, 各方, 成员国 or 各国; **将** only right after its actor (中方还将…), and not where
 //!   it means 把 (将X作为/变成/建成…).
+//! - **Words** are data: the collective subjects and whom each names, the modal subjects,
+//!   adverbs, 把-verbs and the rest are lists of `data/rules/words.tsv` (their names in
+//!   `crate::lexicon::List`); a word is matched longest first where several begin a text.
 //! - **One statement per (sentence, actor, act)**. A statement concerns the entities of
 //!   its clause — from the sentence start (first statement) or its cue, to the next
 //!   statement's cue — other than its actor, dates and sums; a cue whose complement is
@@ -27,7 +30,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{CueKind, Lexicon};
+use crate::lexicon::{CueKind, Lexicon, List, Words};
 use crate::model::{Act, Annotated, Class, DocKind, EntityId, Mention, Property, Statement};
 
 /// The longest sentence (bytes, about a thousand Chinese characters) the rules read
@@ -102,60 +105,6 @@ static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-const COLLECTIVE: &[&str] = &["各成员国", "成员国", "元首们", "各方", "我们", "各国", "我"];
-const MODAL_SUBJECTS: &[&str] = &["我们", "各方", "成员国", "各成员国", "各国"];
-const ADVERBS: &[&str] = &[
-    "还",
-    "也",
-    "都",
-    "均",
-    "并",
-    "再次",
-    "继续",
-    "进一步",
-    "一如既往地",
-    "共同",
-    "一道",
-    "同时",
-    "此外",
-    "同样",
-    "愿",
-    "已",
-    "则",
-    "仍",
-    "始终",
-    "一致",
-    "坚决",
-    "高度",
-    "积极",
-    "全力",
-    "充分",
-    "衷心",
-    "诚挚",
-    "一贯",
-    "对此",
-    "特别",
-];
-const BA_VERBS: &[&str] = &[
-    "作为",
-    "变成",
-    "建成",
-    "吸引到",
-    "纳入",
-    "列为",
-    "视为",
-    "打造成",
-    "转变为",
-    "提升为",
-    "确定为",
-    "定为",
-    "变为",
-    "提交",
-    "融入",
-    "引向",
-    "推向",
-];
-
 /// Who speaks when no subject is named, and who 我 is.
 struct Voice {
     kind: DocKind,
@@ -164,6 +113,7 @@ struct Voice {
 }
 
 pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
+    let words = &lex.words;
     let norm = doc.doc.norm.as_str();
     let voice = voice(doc);
     let mut out: Vec<Statement> = Vec::new();
@@ -174,7 +124,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
             .collect();
         // cues of this sentence, with the actor of each
-        let mut carried: Option<(EntityId, &str)> = None;
+        let mut carried: Option<(EntityId, bool)> = None;
         let mut found: Vec<(usize, EntityId, Act, String, String)> = Vec::new(); // (cue start, actor, act, cue, rule)
         let text = &norm[sentence.clone()];
         let mut cues: Vec<(Range<usize>, Act, CueKind, String)> = Vec::new();
@@ -199,27 +149,28 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 .map_or(sentence.start, |i| sentence.start + i)
                 ..r.start];
             if matches!(cue.act, Act::Support | Act::Welcome | Act::Praise)
-                && ["提供", "给予", "得到", "获得", "赢得", "争取"]
-                    .iter()
-                    .any(|v| clause_before.contains(v))
+                && contains_any(words, List::NounCueVerbs, clause_before)
             {
                 continue;
             }
             cues.push((r, cue.act, cue.kind, cue.cue.clone()));
         }
         // 提出…倡议/建议
-        if let Some(i) = text.find("提出") {
+        if let Some((i, verb)) = proposal_verb(words, text) {
             let after = &text[i..];
             let stop = after.find(['，', '。', '；']).unwrap_or(after.len());
-            if after[..stop].ends_with("倡议") || after[..stop].ends_with("建议") {
+            if words
+                .list(List::ProposalNouns)
+                .iter()
+                .any(|n| after[..stop].ends_with(n.as_str()))
+            {
                 let at = sentence.start + i;
+                let cue = words
+                    .value(List::ProposalVerbs, verb)
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or(verb);
                 cues.retain(|(r, ..)| !(r.start > at && r.start < at + stop));
-                cues.push((
-                    at..at + "提出".len(),
-                    Act::Propose,
-                    CueKind::Verb,
-                    "提出…倡议".into(),
-                ));
+                cues.push((at..at + verb.len(), Act::Propose, CueKind::Verb, cue.into()));
                 cues.sort_by_key(|(r, ..)| r.start);
             }
         }
@@ -231,39 +182,41 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                     at + norm[at..].chars().next().map_or(1, char::len_utf8)
                 });
             let prefix = &norm[clause_start..r.start];
-            let subject = subject_of(norm, clause_start, &ms, &voice, doc);
+            let subject = subject_of(words, norm, clause_start, &ms, &voice, doc);
             // an explicit subject (and what stands between it and the cue), or none and a
             // short adverbial prefix (还, 也深表) that carries the sentence's subject
-            let (actor, word, between, carried_from) = match &subject {
-                Some((id, word, end)) => (Some(id.clone()), *word, &norm[*end..r.start], false),
+            let (actor, modal, between, carried_from) = match &subject {
+                Some((id, modal, end)) => (Some(id.clone()), *modal, &norm[*end..r.start], false),
                 None => {
                     let short = prefix.chars().count() <= 4
                         && !ms
                             .iter()
                             .any(|m| m.span.start >= clause_start && m.span.end <= r.start);
+                    // the document's voice speaks only through verb cues
                     let fallback = if kind == CueKind::Verb {
-                        default_actor(&voice)
+                        default_actor(&voice).map(|id| (id, false))
                     } else {
                         None
                     };
                     match carried.clone().or(fallback).filter(|_| short) {
-                        Some((id, word)) => (Some(id), word, prefix, true),
-                        None => (None, "", prefix, true),
+                        Some((id, modal)) => (Some(id), modal, prefix, true),
+                        None => (None, false, prefix, true),
                     }
                 }
             };
-            if let Some((id, word, _)) = &subject {
-                carried = Some((id.clone(), word));
+            if let Some((id, modal, _)) = &subject {
+                carried = Some((id.clone(), *modal));
             }
             let Some(actor) = actor else { continue };
-            let adverbial = is_adverbial(between) || is_adverbial(&strip_cues(lex, between));
+            let adverbial =
+                is_adverbial(words, between) || is_adverbial(words, &strip_cues(lex, between));
             let rule = match kind {
-                CueKind::Modal if MODAL_SUBJECTS.contains(&word) && adverbial => "cue-modal",
+                CueKind::Modal if modal && adverbial => "cue-modal",
                 CueKind::Future if adverbial => {
                     let clause_end = norm[r.end..sentence.end]
                         .find(['，', '。', '；'])
                         .map_or(sentence.end, |i| r.end + i);
-                    if BA_VERBS.iter().any(|v| norm[r.end..clause_end].contains(v)) {
+                    if contains_any(words, List::BaVerbs, &norm[r.end..clause_end]) {
                         continue;
                     }
                     "cue-future"
@@ -332,7 +285,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             }
             // 这是…: the last agreement or event named before (not one nested in another)
             if concerns.is_empty()
-                && (norm[from..to].contains("这是") || norm[from..to].contains("这一"))
+                && contains_any(words, List::BackReferences, &norm[from..to])
                 && let Some(m) = ms.iter().rev().find(|m| {
                     m.span.end <= from
                         && matches!(m.entity.class, Class::Agreement | Class::Event)
@@ -349,7 +302,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             // the statement before it in the sentence concerns
             if concerns.is_empty()
                 && i > 0
-                && norm[from..to].contains('这')
+                && contains_any(words, List::Pointers, &norm[from..to])
                 && let Some(previous) = out.last().filter(|p: &&Statement| p.sentence == *sentence)
             {
                 concerns = previous
@@ -403,20 +356,18 @@ fn strip_cues(lex: &Lexicon, s: &str) -> String {
     out
 }
 
-fn is_adverbial(s: &str) -> bool {
+/// Whether `s` is made only of adverbs and short coordinated subjects (和全世界), the
+/// longest word of the list first where several begin the rest.
+fn is_adverbial(words: &Words, s: &str) -> bool {
     let mut rest = s.trim();
-    'outer: while !rest.is_empty() {
-        for a in ADVERBS {
-            if let Some(r) = rest.strip_prefix(a) {
-                rest = r;
-                continue 'outer;
-            }
+    while !rest.is_empty() {
+        if let Some(a) = longest_prefix(words, List::Adverbs, rest) {
+            rest = &rest[a.len()..];
+            continue;
         }
         // 和全世界, 及其人民: a short coordinated subject
-        if let Some(r) = rest
-            .strip_prefix('和')
-            .or_else(|| rest.strip_prefix("及其"))
-        {
+        if let Some(c) = longest_prefix(words, List::Coordinators, rest) {
+            let r = &rest[c.len()..];
             let n: usize = r
                 .char_indices()
                 .take(4)
@@ -433,15 +384,42 @@ fn is_adverbial(s: &str) -> bool {
     true
 }
 
-/// The subject that opens a clause: (actor, the word that named it, where it ends).
+/// The longest word of `list` that `s` begins with (the first in table order of equally
+/// long ones).
+fn longest_prefix<'w>(words: &'w Words, list: List, s: &str) -> Option<&'w str> {
+    words
+        .list(list)
+        .iter()
+        .filter(|w| s.starts_with(w.as_str()))
+        .min_by_key(|w| std::cmp::Reverse(w.len()))
+        .map(String::as_str)
+}
+
+/// Whether `s` holds a word of `list`.
+fn contains_any(words: &Words, list: List, s: &str) -> bool {
+    words.list(list).iter().any(|w| s.contains(w.as_str()))
+}
+
+/// The first proposal verb of `text` (提出): its byte offset and the verb.
+fn proposal_verb<'w>(words: &'w Words, text: &str) -> Option<(usize, &'w str)> {
+    words
+        .list(List::ProposalVerbs)
+        .iter()
+        .filter_map(|v| text.find(v.as_str()).map(|i| (i, v.as_str())))
+        .min_by_key(|&(i, _)| i)
+}
+
+/// The subject that opens a clause: (actor, whether it counts for a modal cue, where it
+/// ends).
 fn subject_of(
+    words: &Words,
     norm: &str,
     clause_start: usize,
     ms: &[&Mention],
     voice: &Voice,
     doc: &Annotated,
-) -> Option<(EntityId, &'static str, usize)> {
-    // a leading date (2015年上合组织成员国…) or adverb is skipped
+) -> Option<(EntityId, bool, usize)> {
+    // a leading date (2015年上合组织成员国…), enumeration marker or opening word is skipped
     let mut at = clause_start;
     if let Some(d) = ms
         .iter()
@@ -452,76 +430,50 @@ fn subject_of(
     if let Some(m) = ENUMERATION.find(&norm[at..]) {
         at += m.end();
     }
-    for a in [
-        "此外",
-        "同时",
-        "因此",
-        "对此",
-        "当前",
-        "目前",
-        "另外",
-        "为此",
-        "轮值主席国",
-        "主席国",
-        "东道国",
-    ] {
-        if norm[at..].starts_with(a) {
+    for a in words.list(List::SubjectOpeners) {
+        if norm[at..].starts_with(a.as_str()) {
             at += a.len();
         }
     }
     if let Some(m) = ms.iter().find(|m| m.span.start == at) {
-        let after = &norm[m.span.end..];
-        match m.entity.class {
-            Class::Organization if after.starts_with("成员国") || after.starts_with("各成员国") =>
-            {
-                let end = m.span.end
-                    + if after.starts_with("成员国") {
-                        "成员国".len()
-                    } else {
-                        "各成员国".len()
-                    };
+        let suffix = longest_prefix(words, List::MemberSuffixes, &norm[m.span.end..]);
+        return match (m.entity.class, suffix) {
+            (Class::Organization, Some(suffix)) => {
                 let who = if voice.kind == DocKind::Speech {
                     voice.speaker.clone()
                 } else {
                     Some(m.entity.clone())
                 };
-                return who.map(|w| (w, "成员国", end));
+                let modal = words.contains(List::ModalSubjects, suffix);
+                who.map(|w| (w, modal, m.span.end + suffix.len()))
             }
-            Class::State | Class::Organization => return Some((m.entity.clone(), "", m.span.end)),
-            Class::Person => {
-                let state = doc
-                    .relations
-                    .iter()
-                    .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
-                    .map(|r| r.object.clone());
-                return state.map(|s| (s, "", m.span.end));
-            }
-            _ => return None,
-        }
+            (Class::State | Class::Organization, _) => Some((m.entity.clone(), false, m.span.end)),
+            (Class::Person, _) => doc
+                .relations
+                .iter()
+                .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
+                .map(|r| (r.object.clone(), false, m.span.end)),
+            _ => None,
+        };
     }
-    for word in COLLECTIVE {
-        if norm[at..].starts_with(word) {
-            let end = at + word.len();
-            let who = match (voice.kind, *word) {
-                (DocKind::Speech, "我" | "我们" | "各方" | "各国") => voice.speaker.clone(),
-                (DocKind::Speech, _) => None,
-                (_, "我" | "我们") => {
-                    voice.organization.clone().or_else(|| voice.speaker.clone())
-                }
-                (DocKind::Declaration, _) => voice.organization.clone(),
-                (_, "各国") => None,
-                _ => voice.organization.clone(),
-            };
-            return who.map(|w| (w, *word, end));
-        }
-    }
-    None
+    let word = longest_prefix(words, List::CollectiveSubjects, &norm[at..])?;
+    let who = match (voice.kind, words.value(List::CollectiveSubjects, word)) {
+        (DocKind::Speech, Some("members")) => None,
+        (DocKind::Speech, _) => voice.speaker.clone(),
+        (_, Some("we")) => voice.organization.clone().or_else(|| voice.speaker.clone()),
+        (DocKind::Document, Some("states")) => None,
+        _ => voice.organization.clone(),
+    };
+    let modal = words.contains(List::ModalSubjects, word);
+    who.map(|w| (w, modal, at + word.len()))
 }
 
-fn default_actor(voice: &Voice) -> Option<(EntityId, &'static str)> {
+/// Who speaks when a clause names no subject: a speech's speaker, a declaration's
+/// organization.
+fn default_actor(voice: &Voice) -> Option<EntityId> {
     match voice.kind {
-        DocKind::Speech => voice.speaker.clone().map(|s| (s, "我")),
-        DocKind::Declaration => voice.organization.clone().map(|o| (o, "成员国")),
+        DocKind::Speech => voice.speaker.clone(),
+        DocKind::Declaration => voice.organization.clone(),
         DocKind::Document => None,
     }
 }
@@ -562,7 +514,279 @@ fn voice(doc: &Annotated) -> Voice {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
+    use crate::extract::Extractor;
+
+    static BUILTIN: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Lexicon::builtin()));
+
+    /// A declaration's title and a line that names its organization (上海合作组织), who
+    /// speaks where no subject is named.
+    const DECLARATION: &str = "上海合作组织成员国元首宣言\n上海合作组织举行会议。\n";
+
+    /// The statements the real extractor finds in `text`: (actor key, act, cue).
+    fn statements(extractor: &Extractor, text: &str) -> Vec<(String, String, String)> {
+        let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
+        extractor
+            .extract(&source)
+            .into_iter()
+            .flat_map(|d| d.statements)
+            .map(|s| (s.actor.key, s.act.name().to_string(), s.cue))
+            .collect()
+    }
+
+    fn has(found: &[(String, String, String)], actor: &str, act: &str, cue: &str) -> bool {
+        found
+            .iter()
+            .any(|(a, t, c)| a == actor && t == act && c == cue)
+    }
+
+    /// For each word list of the statement rules, a text where the rule fires and one
+    /// where it must not: (what, text, actor, act, cue, fires).
+    #[test]
+    fn word_list_rules_fire_and_hold_back() {
+        let sco = "上海合作组织";
+        let cases: &[(&str, String, &str, &str, &str, bool)] = &[
+            (
+                "members subject",
+                format!("{DECLARATION}成员国应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "no collective subject",
+                format!("{DECLARATION}观察员国应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "states in a declaration",
+                format!("{DECLARATION}各国应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "states in a document",
+                "上海合作组织举行会议。\n各国应加强合作。".into(),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "modal subject",
+                format!("{DECLARATION}各方应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "collective, not modal",
+                format!("{DECLARATION}元首们应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "member suffix",
+                "上海合作组织举行会议。\n上海合作组织成员国应加强合作。".into(),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "no member suffix",
+                "上海合作组织举行会议。\n上海合作组织应加强合作。".into(),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "subject opener",
+                format!("{DECLARATION}此外各方应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "no subject opener",
+                format!("{DECLARATION}然后各方应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "adverb",
+                format!("{DECLARATION}各方还应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "no adverb",
+                format!("{DECLARATION}各方今后应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "coordinator",
+                format!("{DECLARATION}各方和全世界应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "no coordinator",
+                format!("{DECLARATION}各方或全世界应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
+                "future",
+                "中方将加强同各国的合作。".into(),
+                "CHN",
+                "Commit",
+                "将",
+                true,
+            ),
+            (
+                "将 as 把 (ba verb)",
+                "中方将上海合作组织作为优先方向。".into(),
+                "CHN",
+                "Commit",
+                "将",
+                false,
+            ),
+            (
+                "support",
+                "中方支持上海合作组织。".into(),
+                "CHN",
+                "Support",
+                "支持",
+                true,
+            ),
+            (
+                "support as a noun (noun cue verb)",
+                "中方提供支持。".into(),
+                "CHN",
+                "Support",
+                "支持",
+                false,
+            ),
+            (
+                "proposal",
+                "中方提出加强合作的倡议。".into(),
+                "CHN",
+                "Propose",
+                "提出…倡议",
+                true,
+            ),
+            (
+                "no proposal noun",
+                "中方提出加强合作的计划。".into(),
+                "CHN",
+                "Propose",
+                "提出…倡议",
+                false,
+            ),
+        ];
+        for (what, text, actor, act, cue, fires) in cases {
+            let found = statements(&BUILTIN, text);
+            assert_eq!(
+                has(&found, actor, act, cue),
+                *fires,
+                "{what}: {text:?} gave {found:?}"
+            );
+        }
+    }
+
+    /// A later clause that names nothing but refers back (这是, 这项) concerns the charter
+    /// named before it; one that does not (那是) concerns nothing.
+    #[test]
+    fn back_references_and_pointers_concern_what_came_before() {
+        let affirmed = |text: &str| -> Vec<Vec<String>> {
+            let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
+            BUILTIN
+                .extract(&source)
+                .into_iter()
+                .flat_map(|d| d.statements)
+                .filter(|s| s.act == Act::Affirm)
+                .map(|s| s.concerns.into_iter().map(|c| c.key).collect())
+                .collect()
+        };
+        let charter = "中方支持《上海合作组织宪章》，强调";
+        for (what, rest, concerns_charter) in [
+            ("back reference", "这是重要文件。", true),
+            ("pointer", "要完成这项工作。", true),
+            ("neither", "那是重要文件。", false),
+        ] {
+            let found = affirmed(&format!("{charter}{rest}"));
+            assert_eq!(found.len(), 1, "{what}: {found:?}");
+            assert_eq!(
+                found[0].iter().any(|k| k.contains("宪章")),
+                concerns_charter,
+                "{what}: {found:?}"
+            );
+        }
+    }
+
+    /// A user's words.tsv changes the rules: a word added to a list makes a statement
+    /// appear, a word removed with `-` makes one disappear.
+    #[test]
+    fn a_user_word_list_changes_the_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("words.tsv"),
+            "list\tword\tvalue\nmodal_subject\t元首们\t\nmodal_subject\t各方\t-\n",
+        )
+        .unwrap();
+        let user = Extractor::new(Lexicon::load(&[dir.path().to_path_buf()]).unwrap());
+        let sco = "上海合作组织";
+        for (text, builtin, edited) in [
+            (format!("{DECLARATION}元首们应加强合作。"), false, true),
+            (format!("{DECLARATION}各方应加强合作。"), true, false),
+        ] {
+            let calls = |e: &Extractor| has(&statements(e, &text), sco, "CallFor", "应");
+            assert_eq!(calls(&BUILTIN), builtin, "built-in: {text}");
+            assert_eq!(calls(&user), edited, "edited: {text}");
+        }
+    }
+
+    /// A collective subject's value is checked when the lexicon loads.
+    #[test]
+    fn an_unknown_collective_value_is_an_error() {
+        let err = Lexicon::from_tables(&[(
+            "words.tsv",
+            "list\tword\tvalue\ncollective_subject\t全体\tall\n",
+        )])
+        .err()
+        .expect("an unknown value is refused");
+        let text = err.to_string();
+        assert!(
+            text.contains("words.tsv:2:1: unknown value \"all\""),
+            "{text}"
+        );
+        assert!(text.contains("we, parties, states, members"), "{text}");
+    }
 
     /// Found by fuzzing (extract_text): a blocker that holds the cue at byte k, before a
     /// cue whose k preceding bytes end inside a character, sliced the text mid-character.

@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use crate::text::normalize;
 
 macro_rules! word_lists {
-    ($($variant:ident = $name:literal: $doc:literal,)*) => {
+    (@values) => { None };
+    (@values $($value:literal)|+) => { Some(&[$($value),+]) };
+    ($($variant:ident = $name:literal: $doc:literal $([$($value:literal)|+])?,)*) => {
         /// A word list of `data/rules/words.tsv`.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum List {
@@ -31,6 +33,14 @@ macro_rules! word_lists {
                 }
             }
 
+            /// The values a row of the list may give (the table's `value` column, or `-`),
+            /// where the rule reading the list knows only some; `None` when any value goes.
+            pub fn values(self) -> Option<&'static [&'static str]> {
+                match self {
+                    $(List::$variant => word_lists!(@values $($($value)|+)?),)*
+                }
+            }
+
             /// The list a table names, if the code knows it.
             pub fn from_name(name: &str) -> Option<List> {
                 match name {
@@ -42,7 +52,8 @@ macro_rules! word_lists {
     };
 }
 
-// One line a list: its variant, its name in words.tsv and what it holds. A rule that
+// One line a list: its variant, its name in words.tsv and what it holds, then, where the
+// rule knows only some values, those values in brackets (`["a" | "b"]`). A rule that
 // needs a new list adds a line here and its rows to data/rules/words.tsv.
 word_lists! {
     NewsAgencies = "news_agency": "News agencies and papers whose datelines close a document (新华社).",
@@ -88,6 +99,33 @@ word_lists! {
     CurrenciesBefore = "currency_before": "Currency words written before a number that ends in the counter yuan; value as for `currency`.",
     AmountQualifiers = "amount_qualifier": "Words after a number or its multiplier that make it approximate; the value stays the number's.",
     NotMoney = "not_money": "Words that begin with a currency word but are no money.",
+    // statements.rs (the examples are the lists' rows in data/rules/words.tsv)
+    CollectiveSubjects = "collective_subject": "Words that open a clause as a collective subject (all parties, we); the value says whom they name: `we` (in a speech the speaker's state, elsewhere the document's organization or failing it the speaker), `parties` (in a speech the speaker's state, elsewhere the organization), `states` (in a speech the speaker's state, in a declaration the organization, elsewhere no one), `members` (in a speech no one, elsewhere the organization)." ["we" | "parties" | "states" | "members"],
+    MemberSuffixes = "member_suffix": "Words after an organization that make its members a clause's subject (X's member states).",
+    ModalSubjects = "modal_subject": "Subjects after which a modal cue (must, should) is a CallFor; an organization's members count when their member_suffix word is here.",
+    SubjectOpeners = "subject_opener": "Words skipped before a clause's subject (moreover, the chair), each at most once, in table order.",
+    Adverbs = "adverb": "Adverbs that may stand, any number of them, between a subject and its cue (also, again, further).",
+    Coordinators = "coordinator": "Words that join a short second subject (up to four characters) to the first, between it and its cue (and the whole world).",
+    BaVerbs = "ba_verb": "Verbs after which the future cue means 'take X and', not 'will' (take X as, take X into): no Commit.",
+    NounCueVerbs = "noun_cue_verb": "Verbs before a Support, Welcome or Praise cue in its clause that make the cue a noun (provide support, win praise): no statement.",
+    ProposalVerbs = "proposal_verb": "Verbs that, with a proposal_noun ending their clause, are a Propose (put forward … an initiative); the value is the cue the statement records (the verb when empty).",
+    ProposalNouns = "proposal_noun": "Nouns that end a proposal_verb's clause (initiative, proposal).",
+    BackReferences = "back_reference": "Words by which a clause that names nothing refers to the last agreement or event named before it (this is, this).",
+    Pointers = "pointer": "Words by which a later clause that names nothing speaks of what the statement before it in the sentence concerns (this).",
+    // relations.rs
+    Glue = "glue": "Words that may stand, any number of them, between an agreement or event and the date, place or signatories before it (at, held, signed, the list comma).",
+    SigningVerbs = "signing_verb": "Verbs in the glue before an agreement that make the states, organizations and persons before them its signatories (sign, conclude).",
+    ListSeparators = "list_separator": "Words between the states of a list (the list comma, and).",
+    LocationMarkers = "location_marker": "Words before a place (perhaps with its state between) that make it the location of the event after it (at, in).",
+    MemberHeads = "member_heads": "Words after an organization (and a parenthesis) whose signing heads of state make their states its members (heads of the member states).",
+    MemberListOpeners = "member_list_opener": "Words that, standing alone between an organization and a list of states, make them its members (member states).",
+    JoinVerbs = "join_verb": "Words that, standing alone between a state and an organization, make the state a member (joins).",
+    ChairVerbs = "chair_verb": "Verbs between a state and an organization that its chair-state word follows that make the state its chair (takes over).",
+    DatePrepositions = "date_preposition": "Words that, standing alone between an agreement or event and a date after it, make it its date (on, will on).",
+    PlacePrepositions = "place_preposition": "Words that, standing alone between an agreement or event and a state or place after it, make the place its location (in, will in).",
+    MemberStateNouns = "member_state_noun": "Nouns for member states: after a list of states (S1, S2 etc. member states) they make the states members of the document's organization, and they are member_noun words too.",
+    MemberNouns = "member_noun": "Nouns for members: after 'S is X', 'as X' or 'S1, S2 etc. X' they make the states members of X.",
+    ChairNouns = "chair_noun": "Nouns for the chair state: before a state, or after an organization that 'as' opens or a state takes over, they make the state the chair.",
 }
 
 /// Whether `value` is a valid value for a word of `list` (the value `-`, which removes a
@@ -267,10 +305,7 @@ mod tests {
             row(List::NewsAgencies, "a.b", ""),
         ]);
         let pattern = words.alternation(List::NewsAgencies);
-        assert_eq!(
-            pattern, r"新华社|a\.b|新华",
-            "ties (新华社, a.b) in table order"
-        );
+        assert_eq!(pattern, r"新华社|a\.b|新华", "ties keep table order");
         let re = regex::Regex::new(&pattern).unwrap();
         assert_eq!(re.find("（新华社电）").unwrap().as_str(), "新华社");
         assert!(!re.is_match("axb"));
