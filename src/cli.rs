@@ -25,7 +25,7 @@ pub struct StoreArgs {
 pub struct LexiconArgs {
     /// A directory of extra lexicon or rule files (states.tsv, organizations.tsv,
     /// places.tsv, persons.tsv, events.tsv, titles.tsv, cues.tsv, heads.tsv,
-    /// boundaries.tsv, not_names.tsv) that add to or replace the built-in rows.
+    /// boundaries.tsv, not_names.tsv, words.tsv) that add to or replace the built-in rows.
     /// Repeatable.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
