@@ -505,18 +505,8 @@ impl Lexicon {
                 if c[1].trim().is_empty() {
                     return Err(at("the word is empty".to_string()));
                 }
-                words::check_value(list, c[2].trim()).map_err(at)?;
                 let value = c[2].trim();
-                if let Some(known) = list.values()
-                    && value != "-"
-                    && !known.contains(&value)
-                {
-                    return Err(at(format!(
-                        "unknown value {value:?} of the word list {:?}; use one of {} (or - to remove the word)",
-                        c[0],
-                        known.join(", ")
-                    )));
-                }
+                words::check_value(list, value).map_err(at)?;
                 Ok(WordRow {
                     list,
                     word: c[1].trim().to_string(),

@@ -135,6 +135,15 @@ pub fn check_value(list: List, value: &str) -> Result<(), String> {
     if value == "-" {
         return Ok(());
     }
+    if let Some(known) = list.values()
+        && !known.contains(&value)
+    {
+        return Err(format!(
+            "unknown value {value:?} of the word list {:?}; use one of {} (or - to remove the word)",
+            list.name(),
+            known.join(", ")
+        ));
+    }
     match list {
         List::Currencies | List::CurrenciesBefore => currencies(value).map(drop),
         List::RelativeYears | List::RelativeMonths => {
