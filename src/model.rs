@@ -351,7 +351,24 @@ impl Statement {
 pub enum DocKind {
     Speech,
     Declaration,
+    /// A declaration of two or more states in their own names (联合声明): also a
+    /// declaration.
+    JointStatement,
+    /// 新闻公报, 联合公报: a plain document.
+    Communique,
+    /// An agency's report about a meeting, with its own headline and dateline: a plain
+    /// document.
+    NewsReport,
     Document,
+}
+
+impl DocKind {
+    /// Whether the document speaks in its own voice for those who adopted it (a
+    /// declaration or a joint statement: its unnamed subjects are its organization or
+    /// its parties).
+    pub fn is_declaration(self) -> bool {
+        matches!(self, DocKind::Declaration | DocKind::JointStatement)
+    }
 }
 
 /// Document fields of SCHEMA.md "Documents".

@@ -45,6 +45,7 @@ pub mod dg {
         PERSON = "Person", PLACE = "Place", EVENT = "Event", DATE = "Date",
         MONETARY_AMOUNT = "MonetaryAmount",
         DOCUMENT = "Document", SPEECH = "Speech", DECLARATION = "Declaration",
+        JOINT_STATEMENT = "JointStatement", COMMUNIQUE = "Communique", NEWS_REPORT = "NewsReport",
         STATEMENT = "Statement", PROPOSAL = "Proposal", ACT = "Act",
         MEMBER_OF = "memberOf", CHAIR_OF = "chairOf", HEAD_OF = "headOf",
         SUB_ORGANIZATION_OF = "subOrganizationOf", SIGNATORY = "signatory",

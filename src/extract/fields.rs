@@ -18,7 +18,7 @@ use super::dates::{Rules, Ymd, find_dates};
 use super::names::Candidate;
 use crate::input::Dateline;
 use crate::lexicon::{Lexicon, List};
-use crate::model::{Class, DocFields, DocKind};
+use crate::model::{Class, DocFields, DocKind, EntityId};
 
 /// What the layout says.
 #[derive(Debug, Clone)]
@@ -38,7 +38,7 @@ pub fn reference_date(dateline: &Dateline, dates: &Rules, norm: &str) -> Option<
         .filter(|d| d.start.day.is_some() && !d.value.contains('/'))
         .map(|d| (d.span.start, d.start))
         .collect();
-    if let Some(caps) = dateline.last(norm) {
+    if let Some(caps) = dateline.dating(norm) {
         let month = super::numbers::parse(&caps["month"]).and_then(|v| u32::try_from(v).ok());
         let day = super::numbers::parse(&caps["day"]).and_then(|v| u32::try_from(v).ok());
         if let Some(&(_, d)) = full.iter().find(|(_, d)| d.month == month && d.day == day) {
@@ -57,6 +57,68 @@ pub fn reference_date(dateline: &Dateline, dates: &Rules, norm: &str) -> Option<
         .find(|(at, _)| *at < 400)
         .or(full.first())
         .map(|&(_, d)| d)
+}
+
+/// The opening sentence that says a meeting was held (…于2015年7月9日在俄罗斯乌法举行…会晤):
+/// among the first sentences, the first with a held verb and a date: its span, its first
+/// date, and the first place a location marker (在, 于) introduces, perhaps with its state
+/// between (在俄罗斯乌法).
+pub struct Held {
+    pub span: Range<usize>,
+    pub date: Option<EntityId>,
+    pub place: Option<EntityId>,
+}
+
+/// How many bytes of a document's start the held sentence may begin in.
+const HELD_WITHIN: usize = 1_500;
+
+/// The held sentence of `norm` (see [`Held`]).
+pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
+    let words = &lex.words;
+    let mut start = 0;
+    for (i, c) in norm.char_indices() {
+        if start >= HELD_WITHIN {
+            return None;
+        }
+        if !matches!(c, '。' | '\n') {
+            continue;
+        }
+        let span = start..i;
+        start = i + c.len_utf8();
+        let sentence = &norm[span.clone()];
+        if !contains_any(sentence, words.list(List::HeldVerbs)) {
+            continue;
+        }
+        let inside: Vec<&Candidate> = mentions
+            .iter()
+            .filter(|m| !m.nested && span.start <= m.span.start && m.span.end <= span.end)
+            .collect();
+        let Some(date) = inside.iter().find(|m| m.id.class == Class::Date) else {
+            continue;
+        };
+        let place = inside.iter().find(|m| {
+            if m.id.class != Class::Place {
+                return false;
+            }
+            let before = match inside
+                .iter()
+                .find(|s| s.id.class == Class::State && s.span.end == m.span.start)
+            {
+                Some(s) => &norm[..s.span.start],
+                None => &norm[..m.span.start],
+            };
+            words
+                .list(List::LocationMarkers)
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
+        });
+        return Some(Held {
+            span,
+            date: Some(date.id.clone()),
+            place: place.map(|p| p.id.clone()),
+        });
+    }
+    None
 }
 
 /// Lines of `norm` as byte ranges (without the newline).
@@ -105,8 +167,25 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .map(|m| m.id.clone())
     };
 
-    // title
-    let title_span = lines.first().and_then(|r| {
+    // title: the first line, or for a document a dateline opens, its headline (before
+    // the dateline, after it on its line, or the line after it)
+    let opening_dateline = dateline
+        .opening(norm)
+        .and_then(|c| c.get(0))
+        .map(|m| m.range());
+    let headline = |r: &Range<usize>| {
+        let s = &norm[r.clone()];
+        let body = s.trim_start_matches('#').trim_start();
+        let heading = s.starts_with('#');
+        let short = body.chars().count() <= 60
+            && !body.contains(['。', '，', '：'])
+            && !body.starts_with(['（', '(', '—']);
+        let dated = mentions
+            .iter()
+            .any(|m| m.id.class == Class::Date && in_span(m, r));
+        (heading || (short && !dated)).then(|| r.end - body.len()..r.end)
+    };
+    let first_line = |r: &Range<usize>| {
         let s = &norm[r.clone()];
         let body = s.trim_start_matches('#').trim_start();
         let heading = s.starts_with('#');
@@ -117,7 +196,42 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .iter()
             .any(|m| m.id.class == Class::Date && in_span(m, r));
         (heading || (short && !dated && lines.len() > 1)).then(|| r.end - body.len()..r.end)
-    });
+    };
+    let title_span = match &opening_dateline {
+        Some(d) => {
+            // the rest of the dateline's line up to a space, the line after it, the line
+            // before it, or the first line
+            let at = lines
+                .iter()
+                .position(|l| l.start <= d.start && d.end <= l.end)
+                .unwrap_or(0);
+            let rest = trim(norm, d.end..lines.get(at).map_or(d.end, |l| l.end));
+            let same_line = (!rest.is_empty())
+                .then(|| {
+                    let piece_end = norm[rest.clone()]
+                        .find([' ', '\u{3000}', '\t'])
+                        .map_or(rest.end, |i| rest.start + i);
+                    (piece_end < rest.end)
+                        .then(|| headline(&(rest.start..piece_end)))
+                        .flatten()
+                })
+                .flatten();
+            same_line
+                .or_else(|| {
+                    rest.is_empty()
+                        .then(|| lines.get(at + 1).and_then(headline))
+                        .flatten()
+                })
+                .or_else(|| at.checked_sub(1).and_then(|i| headline(&lines[i])))
+                .or_else(|| lines.first().and_then(first_line))
+        }
+        None => lines.first().and_then(first_line),
+    };
+    let title_has = |list| {
+        title_span
+            .as_ref()
+            .is_some_and(|t| contains_any(&norm[t.clone()], words(list)))
+    };
 
     // subtitle: ——在…上的讲话
     let subtitle = head.iter().find(|r| {
@@ -137,23 +251,55 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             || s.starts_with('—')
             || (s.chars().count() <= 40 && !s.contains(['。', '，']))
     };
+    // a speech says so in its title or subtitle, or opens by addressing its audience
+    // (尊敬的…, 女士们，先生们)
     let speech = head
         .iter()
         .filter(|r| heading(r))
-        .any(|r| contains_any(&norm[r.clone()], words(List::SpeechWords)));
-    let opening = lines
-        .iter()
-        .find(|r| norm[(*r).clone()].contains(['，', '。']));
-    let declaration = !speech
-        && (title_span
-            .as_ref()
-            .is_some_and(|t| contains_any(&norm[t.clone()], words(List::DeclarationTitles)))
-            || opening
-                .is_some_and(|r| contains_any(&norm[r.clone()], words(List::DeclarationOpenings))));
-    let kind = if speech {
+        .any(|r| contains_any(&norm[r.clone()], words(List::SpeechWords)))
+        || head.iter().take(3).any(|r| {
+            let s = &norm[r.clone()];
+            s.chars().count() <= 60 && contains_any(s, words(List::SpeechOpenings))
+        });
+    let opening = lines.iter().find(|r| {
+        norm[(*r).clone()].contains(['，', '。'])
+            && opening_dateline
+                .as_ref()
+                .is_none_or(|d| !(r.start <= d.start && d.end == r.end))
+    });
+    let opening_has = |list| opening.is_some_and(|r| contains_any(&norm[r.clone()], words(list)));
+    let declaration = title_has(List::DeclarationTitles) || opening_has(List::DeclarationOpenings);
+    // 联合声明 in the title, or parties defined (（以下称“双方”）) that 声明如下
+    // 联合声明 in the title, or an opening that defines the parties (（以下称“双方”）)
+    let joint = title_has(List::JointStatementTitles)
+        || opening.is_some_and(|r| {
+            let s = &norm[r.clone()];
+            words(List::DefinitionCues).iter().any(|cue| {
+                s.match_indices(cue.as_str()).any(|(i, _)| {
+                    let after = s[i + cue.len()..].trim_start_matches(['“', '"', '「', '‘']);
+                    words(List::PartyWords)
+                        .iter()
+                        .any(|w| after.starts_with(w.as_str()))
+                })
+            })
+        });
+    let communique = title_has(List::CommuniqueTitles);
+    // an agency's report: a dateline opens it, and its headline reports (发表讲话, 举行)
+    // rather than names the text it publishes in full
+    let report = opening_dateline.is_some()
+        && (title_span.is_none()
+            || title_has(List::ReportVerbs)
+            || !(joint || communique || declaration || speech));
+    let kind = if report {
+        DocKind::NewsReport
+    } else if speech {
         DocKind::Speech
+    } else if joint {
+        DocKind::JointStatement
     } else if declaration {
         DocKind::Declaration
+    } else if communique {
+        DocKind::Communique
     } else {
         DocKind::Document
     };
@@ -199,9 +345,14 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let last_dateline = dateline.find_all(norm).pop();
     let mut date = None;
     let mut location = None;
-    for r in [paren, closing, last_dateline.as_ref()]
-        .into_iter()
-        .flatten()
+    for r in [
+        paren,
+        closing,
+        last_dateline.as_ref(),
+        opening_dateline.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         if date.is_none() {
             date = first_in(Class::Date, r);
@@ -211,12 +362,19 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         }
     }
 
+    // else the meeting's, for a text adopted there or a report of it
+    if kind != DocKind::Speech
+        && (date.is_none() || location.is_none())
+        && let Some(h) = held(lex, norm, mentions)
+    {
+        date = date.or(h.date);
+        location = location.or(h.place);
+    }
+
     // the event: the subtitle's, or for a declaration or communiqué the one its opening
     // sentence says was held (a news report about a meeting was not delivered at it)
-    let adopted = kind == DocKind::Declaration
-        || title_span
-            .as_ref()
-            .is_some_and(|t| contains_any(&norm[t.clone()], words(List::AdoptedTitles)));
+    let adopted =
+        kind.is_declaration() || (kind != DocKind::NewsReport && title_has(List::AdoptedTitles));
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
         _ if !adopted => None,
@@ -278,8 +436,35 @@ mod tests {
             ),
             ("# 携手合作\n他的讲话很好，大家同意。", DocKind::Document),
             ("# 杜尚别宣言\n各方同意，加强合作。", DocKind::Declaration),
-            ("# 联合声明\n双方宣布如下：加强合作。", DocKind::Declaration),
-            ("# 联合声明\n双方声明如下：加强合作。", DocKind::Document),
+            (
+                "# 联合声明\n双方宣布如下：加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "# 联合声明\n双方声明如下：加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "甲国和乙国（以下称“双方”）声明如下：\n双方同意。",
+                DocKind::JointStatement,
+            ),
+            ("甲国和乙国声明如下：\n双方同意。", DocKind::Document),
+            (
+                "# 第三次部长会议新闻公报\n会议在北京举行。",
+                DocKind::Communique,
+            ),
+            (
+                "# 两国元首发表联合声明\n新华社北京6月8日电 双方同意，加强合作。",
+                DocKind::NewsReport,
+            ),
+            (
+                "新华社北京6月8日电\n中华人民共和国和俄罗斯联邦联合声明\n双方同意，加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "# 习近平出席峰会并发表重要讲话\n新华社北京6月8日电 习近平说，加强合作。",
+                DocKind::NewsReport,
+            ),
         ] {
             assert_eq!(document(text).kind, kind, "{text:?}");
         }

@@ -13,6 +13,7 @@
 //! word a rule consults comes from the lexicon's tables (`data/rules/words.tsv` and the
 //! rest), compiled once per [`Extractor`]; no input makes it panic.
 
+mod clauses;
 mod coref;
 pub mod dates;
 mod fields;

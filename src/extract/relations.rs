@@ -69,6 +69,7 @@ const AS_THIS_SESSIONS: &str = "作为本届";
 const IS: &str = "是";
 const ETC: &str = "等";
 const ROTATING: &str = "轮值";
+const DASH: &str = "——";
 
 /// Whether `gap` is made only of glue words, any number of them (an empty gap is).
 fn is_glue(words: &Words, gap: &str) -> bool {
@@ -180,6 +181,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             range,
             ms,
             main_org: main_org.as_ref(),
+            all: mentions,
         };
         for k in 0..stretch.ms.len() {
             stretch.memberships(k, &mut out);
@@ -187,6 +189,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             stretch.agreement_facts(k, &mut out);
         }
     }
+    out.extend(meeting_facts(lex, norm, mentions, fields));
     out.extend(sub_organizations(lex, mentions));
     out.sort();
     out.dedup();
@@ -274,9 +277,24 @@ struct Stretch<'a> {
     ms: Vec<&'a Candidate>,
     /// The organization the document speaks for (see [`voice_organization`]).
     main_org: Option<&'a EntityId>,
+    /// Every mention of the document (nested ones too).
+    all: &'a [Candidate],
 }
 
 impl Stretch<'_> {
+    /// The organization an event is named after (金砖国家领导人第七次会晤 → 金砖国家): one
+    /// the document names whose name the event's begins with.
+    fn owner_of(&self, event: &Candidate) -> Option<EntityId> {
+        self.all
+            .iter()
+            .filter(|o| o.id.class == Class::Organization && o.parent.is_none())
+            .find(|o| {
+                event.label.starts_with(o.label.as_str())
+                    || event.label.starts_with(&self.norm[o.span.clone()])
+            })
+            .map(|o| o.id.clone())
+    }
+
     /// memberOf around the `k`th mention.
     fn memberships(&self, k: usize, out: &mut Vec<Relation>) {
         let (words, norm, range, ms) = (self.words, self.norm, &self.range, &self.ms);
@@ -296,6 +314,44 @@ impl Stretch<'_> {
                 && g.strip_suffix('，').is_some_and(|n| is_member(words, n))
             {
                 out.push(rel(&ms[k + 1].id, Property::MemberOf, &m.id));
+            }
+        }
+        // X成员国外交部长——S1…、S2…: a list after a dash names the members' representatives
+        if m.id.class == Class::Organization
+            && starts_with_member(words, &norm[m.span.end..range.end])
+            && let Some(dash) = norm[m.span.end..range.end].find(DASH)
+            && !norm[m.span.end..m.span.end + dash].contains(['，', '。', '、'])
+            && norm[m.span.end..m.span.end + dash].chars().count() <= 12
+        {
+            let from = m.span.end + dash;
+            for s in ms[k + 1..]
+                .iter()
+                .filter(|s| s.id.class == Class::State && s.span.start >= from)
+            {
+                out.push(rel(&s.id, Property::MemberOf, &m.id));
+            }
+        }
+        // 我们，S1、S2和S3领导人…举行X领导人会晤: the leaders of a list of states meet as
+        // the organization their meeting is named after
+        if m.id.class == Class::State
+            && prev.is_none_or(|p| {
+                p.id.class != Class::State
+                    || !words.contains(List::ListSeparators, gap(p.span.end, m.span.start))
+            })
+        {
+            let list = state_list(words, norm, &ms[k..]);
+            let last = list.last().map_or(m.span.end, |s| s.span.end);
+            if list.len() >= 2
+                && starts_with_any(words, List::LeaderNouns, &norm[last..range.end])
+                && let Some(event) = ms[k + list.len()..]
+                    .iter()
+                    .find(|e| e.id.class == Class::Event)
+                && contains_any(words, List::HeldVerbs, &norm[last..event.span.start])
+                && let Some(org) = self.owner_of(event)
+            {
+                for s in &list {
+                    out.push(rel(&s.id, Property::MemberOf, &org));
+                }
             }
         }
         // S1、S2和S3等成员国: members of the document's organization
@@ -480,6 +536,64 @@ impl Stretch<'_> {
             }
         }
     }
+}
+
+/// The date and place of the meeting the held sentence names (see [`super::fields::held`]),
+/// for the events it names, and for the texts adopted there: those it says were adopted
+/// (通过, 发表, 签署《…》), and the document's own title where the document was adopted.
+fn meeting_facts(
+    lex: &Lexicon,
+    norm: &str,
+    mentions: &[Candidate],
+    fields: &Fields,
+) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let Some(held) = super::fields::held(lex, norm, mentions) else {
+        return out;
+    };
+    let mut facts = |id: &EntityId, date: Option<&EntityId>, place: Option<&EntityId>| {
+        if let Some(d) = date {
+            out.push(rel(id, Property::Date, d));
+        }
+        if let Some(p) = place {
+            out.push(rel(id, Property::Location, p));
+        }
+    };
+    let within =
+        |m: &Candidate, r: &std::ops::Range<usize>| r.start <= m.span.start && m.span.end <= r.end;
+    for m in mentions
+        .iter()
+        .filter(|m| !m.nested && within(m, &held.span))
+    {
+        match m.id.class {
+            Class::Event => facts(&m.id, held.date.as_ref(), held.place.as_ref()),
+            Class::Agreement
+                if contains_any(
+                    &lex.words,
+                    List::AdoptingVerbs,
+                    &norm[held.span.start..m.span.start],
+                ) =>
+            {
+                facts(&m.id, held.date.as_ref(), held.place.as_ref());
+            }
+            _ => {}
+        }
+    }
+    let adopted =
+        fields.kind.is_declaration() || fields.kind == super::super::model::DocKind::Communique;
+    if adopted && let Some(t) = &fields.title_span {
+        for m in mentions
+            .iter()
+            .filter(|m| m.id.class == Class::Agreement && !m.nested && within(m, t))
+        {
+            facts(
+                &m.id,
+                fields.fields.date.as_ref(),
+                fields.fields.location.as_ref(),
+            );
+        }
+    }
+    out
 }
 
 /// subOrganizationOf: organizations whose names begin with their parent's.

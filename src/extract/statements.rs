@@ -26,12 +26,10 @@
 //!   to the last agreement or event named before it.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::clauses::{self, Context, Voice, longest_prefix};
 use crate::lexicon::{CueKind, Lexicon, List, Words};
-use crate::model::{Act, Annotated, Class, DocKind, EntityId, Mention, Property, Statement};
+use crate::model::{Act, Annotated, Class, EntityId, Mention, Statement};
 
 /// The longest sentence (bytes, about a thousand Chinese characters) the rules read
 /// whole. Their work grows with the square of a sentence's length, so a longer run
@@ -97,25 +95,20 @@ fn push_trimmed(norm: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// An enumeration marker opening a paragraph: 一、 （二） 3. 4、
-static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*",
-    )
-    .unwrap()
-});
-
-/// Who speaks when no subject is named, and who 我 is.
-struct Voice {
-    kind: DocKind,
-    speaker: Option<EntityId>,
-    organization: Option<EntityId>,
-}
-
 pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
-    let voice = voice(doc);
+    let voice = Voice::of(lex, doc);
+    let mut known: Vec<EntityId> = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity.class == Class::State)
+    {
+        if !known.contains(&m.entity) {
+            known.push(m.entity.clone());
+        }
+    }
     let mut out: Vec<Statement> = Vec::new();
     for sentence in &doc.sentences {
         let ms: Vec<&Mention> = doc
@@ -123,9 +116,21 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             .iter()
             .filter(|m| sentence.start <= m.span.start && m.span.end <= sentence.end)
             .collect();
-        // cues of this sentence, with the actor of each
-        let mut carried: Option<(EntityId, bool)> = None;
-        let mut found: Vec<(usize, EntityId, Act, String, String)> = Vec::new(); // (cue start, actor, act, cue, rule)
+        let cx = Context {
+            lex,
+            norm,
+            ms: &ms,
+            voice: &voice,
+            doc,
+            known: &known,
+        };
+        // cues of this sentence, with the actors of each; the subject a clause without
+        // one carries from the clause before; whether the sentence reports another
+        // document's words
+        let mut carried: Option<(Vec<EntityId>, bool)> = None;
+        let mut reported = false;
+        // (cue start, actor, act, cue, rule, the subject's actors)
+        let mut found: Vec<(usize, EntityId, Act, String, String, Vec<EntityId>)> = Vec::new();
         let text = &norm[sentence.clone()];
         let mut cues: Vec<(Range<usize>, Act, CueKind, String)> = Vec::new();
         for (r, cue) in lex.find_cues(text) {
@@ -143,6 +148,10 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             {
                 continue;
             }
+            // X的倡议, 各方的支持: after 的 the cue is a noun
+            if cue.kind == CueKind::Verb && norm[..r.start].ends_with('的') {
+                continue;
+            }
             // 提供更多支持, 得到…支持: the cue is a noun, the object of another verb
             let clause_before = &norm[norm[sentence.start..r.start]
                 .rfind(['，', '；'])
@@ -155,8 +164,10 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             }
             cues.push((r, cue.act, cue.kind, cue.cue.clone()));
         }
-        // 提出…倡议/建议
-        if let Some((i, verb)) = proposal_verb(words, text) {
+        // 提出…倡议/建议 (not X提出的倡议: a relative clause names what another proposed)
+        if let Some((i, verb)) = proposal_verb(words, text)
+            && !text[i + verb.len()..].starts_with('的')
+        {
             let after = &text[i..];
             let stop = after.find(['，', '。', '；']).unwrap_or(after.len());
             if words
@@ -175,39 +186,42 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             }
         }
         for (r, act, kind, cue) in cues {
-            let clause_start = norm[sentence.start..r.start]
-                .rfind(['，', '；', '：', ','])
-                .map_or(sentence.start, |i| {
-                    let at = sentence.start + i;
-                    at + norm[at..].chars().next().map_or(1, char::len_utf8)
-                });
+            let clause_start = clauses::clause_start(norm, sentence.start, r.start);
             let prefix = &norm[clause_start..r.start];
-            let subject = subject_of(words, norm, clause_start, &ms, &voice, doc);
+            let subject = clauses::subject(&cx, clause_start, reported);
+            if subject.as_ref().is_some_and(|s| s.reported) {
+                // 《联合声明》指出: another document speaks, and through the sentence
+                reported = true;
+                carried = None;
+                continue;
+            }
             // an explicit subject (and what stands between it and the cue), or none and a
             // short adverbial prefix (还, 也深表) that carries the sentence's subject
-            let (actor, modal, between, carried_from) = match &subject {
-                Some((id, modal, end)) => (Some(id.clone()), *modal, &norm[*end..r.start], false),
+            let (actors, modal, between, carried_from) = match &subject {
+                Some(s) => (s.actors.clone(), s.modal, &norm[s.end..r.start], false),
                 None => {
                     let short = prefix.chars().count() <= 4
                         && !ms
                             .iter()
                             .any(|m| m.span.start >= clause_start && m.span.end <= r.start);
-                    // the document's voice speaks only through verb cues
-                    let fallback = if kind == CueKind::Verb {
-                        default_actor(&voice).map(|id| (id, false))
-                    } else {
-                        None
-                    };
+                    // the document's voice speaks only through verb cues, and not in the
+                    // words of another document
+                    let fallback = (kind == CueKind::Verb && !reported)
+                        .then(|| voice.default_actors())
+                        .filter(|a| !a.is_empty())
+                        .map(|a| (a, false));
                     match carried.clone().or(fallback).filter(|_| short) {
-                        Some((id, modal)) => (Some(id), modal, prefix, true),
-                        None => (None, false, prefix, true),
+                        Some((ids, modal)) => (ids, modal, prefix, true),
+                        None => (Vec::new(), false, prefix, true),
                     }
                 }
             };
-            if let Some((id, modal, _)) = &subject {
-                carried = Some((id.clone(), *modal));
+            if let Some(s) = &subject {
+                carried = Some((s.actors.clone(), s.modal));
             }
-            let Some(actor) = actor else { continue };
+            if actors.is_empty() {
+                continue;
+            }
             let adverbial =
                 is_adverbial(words, between) || is_adverbial(words, &strip_cues(lex, between));
             let rule = match kind {
@@ -228,7 +242,16 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 "{rule}:{}",
                 if carried_from { "carried" } else { "subject" }
             );
-            found.push((r.start, actor, act, cue, rule));
+            for actor in &actors {
+                found.push((
+                    r.start,
+                    actor.clone(),
+                    act,
+                    cue.clone(),
+                    rule.clone(),
+                    actors.clone(),
+                ));
+            }
         }
         // one statement per (actor, act), the first cue's; clauses run between the cues of
         // different statements
@@ -238,8 +261,11 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             seen.push((actor.clone(), *act));
             fresh
         });
-        let starts: Vec<usize> = found.iter().map(|f| f.0).collect();
-        for (i, (at, actor, act, cue, rule)) in found.iter().enumerate() {
+        // the cues of different statements (one cue may give several, one per actor)
+        let mut starts: Vec<usize> = found.iter().map(|f| f.0).collect();
+        starts.dedup();
+        for (at, actor, act, cue, rule, co_actors) in &found {
+            let i = starts.iter().position(|s| s == at).expect("a cue's start");
             let from = if i == 0 { sentence.start } else { *at };
             let mut to = starts.get(i + 1).copied().unwrap_or(sentence.end);
             // a cue whose complement is the next cue's shares it
@@ -276,7 +302,9 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 if m.entity.class == Class::Person && m.span.end <= actor_at {
                     continue;
                 }
+                // the other actors of its subject are not what it concerns either
                 if m.entity != *actor
+                    && !co_actors.contains(&m.entity)
                     && !matches!(m.entity.class, Class::Date | Class::MonetaryAmount)
                     && !concerns.contains(&m.entity)
                 {
@@ -384,17 +412,6 @@ fn is_adverbial(words: &Words, s: &str) -> bool {
     true
 }
 
-/// The longest word of `list` that `s` begins with (the first in table order of equally
-/// long ones).
-fn longest_prefix<'w>(words: &'w Words, list: List, s: &str) -> Option<&'w str> {
-    words
-        .list(list)
-        .iter()
-        .filter(|w| s.starts_with(w.as_str()))
-        .min_by_key(|w| std::cmp::Reverse(w.len()))
-        .map(String::as_str)
-}
-
 /// Whether `s` holds a word of `list`.
 fn contains_any(words: &Words, list: List, s: &str) -> bool {
     words.list(list).iter().any(|w| s.contains(w.as_str()))
@@ -407,109 +424,6 @@ fn proposal_verb<'w>(words: &'w Words, text: &str) -> Option<(usize, &'w str)> {
         .iter()
         .filter_map(|v| text.find(v.as_str()).map(|i| (i, v.as_str())))
         .min_by_key(|&(i, _)| i)
-}
-
-/// The subject that opens a clause: (actor, whether it counts for a modal cue, where it
-/// ends).
-fn subject_of(
-    words: &Words,
-    norm: &str,
-    clause_start: usize,
-    ms: &[&Mention],
-    voice: &Voice,
-    doc: &Annotated,
-) -> Option<(EntityId, bool, usize)> {
-    // a leading date (2015年上合组织成员国…), enumeration marker or opening word is skipped
-    let mut at = clause_start;
-    if let Some(d) = ms
-        .iter()
-        .find(|m| m.span.start == at && m.entity.class == Class::Date)
-    {
-        at = d.span.end;
-    }
-    if let Some(m) = ENUMERATION.find(&norm[at..]) {
-        at += m.end();
-    }
-    for a in words.list(List::SubjectOpeners) {
-        if norm[at..].starts_with(a.as_str()) {
-            at += a.len();
-        }
-    }
-    if let Some(m) = ms.iter().find(|m| m.span.start == at) {
-        let suffix = longest_prefix(words, List::MemberSuffixes, &norm[m.span.end..]);
-        return match (m.entity.class, suffix) {
-            (Class::Organization, Some(suffix)) => {
-                let who = if voice.kind == DocKind::Speech {
-                    voice.speaker.clone()
-                } else {
-                    Some(m.entity.clone())
-                };
-                let modal = words.contains(List::ModalSubjects, suffix);
-                who.map(|w| (w, modal, m.span.end + suffix.len()))
-            }
-            (Class::State | Class::Organization, _) => Some((m.entity.clone(), false, m.span.end)),
-            (Class::Person, _) => doc
-                .relations
-                .iter()
-                .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
-                .map(|r| (r.object.clone(), false, m.span.end)),
-            _ => None,
-        };
-    }
-    let word = longest_prefix(words, List::CollectiveSubjects, &norm[at..])?;
-    let who = match (voice.kind, words.value(List::CollectiveSubjects, word)) {
-        (DocKind::Speech, Some("members")) => None,
-        (DocKind::Speech, _) => voice.speaker.clone(),
-        (_, Some("we")) => voice.organization.clone().or_else(|| voice.speaker.clone()),
-        (DocKind::Document, Some("states")) => None,
-        _ => voice.organization.clone(),
-    };
-    let modal = words.contains(List::ModalSubjects, word);
-    who.map(|w| (w, modal, at + word.len()))
-}
-
-/// Who speaks when a clause names no subject: a speech's speaker, a declaration's
-/// organization.
-fn default_actor(voice: &Voice) -> Option<EntityId> {
-    match voice.kind {
-        DocKind::Speech => voice.speaker.clone(),
-        DocKind::Declaration => voice.organization.clone(),
-        DocKind::Document => None,
-    }
-}
-
-fn voice(doc: &Annotated) -> Voice {
-    let speaker = doc
-        .fields
-        .author
-        .as_ref()
-        .and_then(|a| {
-            doc.relations
-                .iter()
-                .find(|r| r.property == Property::HeadOf && &r.subject == a)
-        })
-        .map(|r| r.object.clone())
-        .or_else(|| {
-            // the state that speaks of itself as X方 most often
-            let mut counts: Vec<(EntityId, usize)> = Vec::new();
-            for m in doc.mentions.iter().filter(|m| m.rule.ends_with(":side")) {
-                match counts.iter_mut().find(|(id, _)| *id == m.entity) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((m.entity.clone(), 1)),
-                }
-            }
-            counts
-                .into_iter()
-                .max_by_key(|(_, n)| *n)
-                .map(|(id, _)| id)
-                .filter(|_| doc.kind == DocKind::Speech)
-        });
-    let organization = doc.organization.clone();
-    Voice {
-        kind: doc.kind,
-        speaker,
-        organization,
-    }
 }
 
 #[cfg(test)]

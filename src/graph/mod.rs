@@ -126,6 +126,12 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     match doc.kind {
         DocKind::Speech => w.add(doc_iri.clone(), rdf::TYPE, iri(dg::SPEECH)),
         DocKind::Declaration => w.add(doc_iri.clone(), rdf::TYPE, iri(dg::DECLARATION)),
+        DocKind::JointStatement => {
+            w.add(doc_iri.clone(), rdf::TYPE, iri(dg::DECLARATION));
+            w.add(doc_iri.clone(), rdf::TYPE, iri(dg::JOINT_STATEMENT));
+        }
+        DocKind::Communique => w.add(doc_iri.clone(), rdf::TYPE, iri(dg::COMMUNIQUE)),
+        DocKind::NewsReport => w.add(doc_iri.clone(), rdf::TYPE, iri(dg::NEWS_REPORT)),
         DocKind::Document => {}
     }
     w.add(doc_iri.clone(), rdf::TYPE, iri(nif::CONTEXT));

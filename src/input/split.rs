@@ -15,9 +15,13 @@ use crate::text::normalize;
 
 /// What follows the agency: an optional reporter and the place.
 const REPORTER_AND_PLACE: &str =
-    r"(?:记者[^\s）)]{0,12}?)?(?P<place>[^\s（）()0-9一二三四五六七八九十〇]{1,12}?)\s*";
+    r"(?:记者[^\s）)]{0,12}?)?(?P<place>[^\s（）()0-9一二三四五六七八九十〇，。：]{1,12}?)\s*";
+/// The month and day and 电.
+const DATE: &str = r"(?P<month>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?P<day>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日\s*(?:电|讯|专电)";
 /// The month and day, 电 and the closing bracket.
 const DATE_AND_CLOSE: &str = r"(?P<month>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月(?P<day>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日\s*(?:电|讯|专电)\s*[）)]";
+/// The reporters in brackets after an opening dateline: 新华社北京6月8日电（记者张三）.
+const REPORTERS: &str = r"(?:\s*[（(]记者[^）)\n]{0,30}[）)])?";
 
 /// Anything shaped like a dateline, whatever its agency: an opening bracket, then no
 /// closing one up to 9月12日电）. Every [`Dateline`] match (of an agency without closing
@@ -26,40 +30,86 @@ const DATE_AND_CLOSE: &str = r"(?P<month>[0-9]{1,2}|[一二三四五六七八九
 pub(super) static DATELINE_SHAPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"[（(][^）)]*?{DATE_AND_CLOSE}")).unwrap());
 
-/// A news-agency dateline, （新华社杜尚别9月12日电）, of an agency on the `news_agency`
-/// list; matched on normalised text. Its captures: `agency`, `place`, `month`, `day`.
-pub struct Dateline(Regex);
+/// A news-agency dateline, of an agency on the `news_agency` list, matched on normalised
+/// text: a closing one in brackets, （新华社杜尚别9月12日电）, which ends a document, or an
+/// opening one at a line start without brackets, 新华社北京6月8日电（记者张三）, which
+/// begins one (after its headline, if any). Its captures: `agency`, `place`, `month`,
+/// `day`.
+pub struct Dateline {
+    closing: Regex,
+    opening: Regex,
+}
+
+/// How many bytes of a document's start an opening dateline may stand in (a headline or
+/// two before it).
+const OPENING_WITHIN: usize = 400;
 
 impl Dateline {
-    /// The dateline of the agencies `words` lists. It always compiles: the agencies are
+    /// The datelines of the agencies `words` lists. They always compile: the agencies are
     /// escaped and a long list only makes the automaton bigger (no size limit applies).
     pub fn new(words: &Words) -> Dateline {
-        let pattern = format!(
-            r"[（(]\s*(?P<agency>{}){REPORTER_AND_PLACE}{DATE_AND_CLOSE}",
-            words.alternation(List::NewsAgencies)
-        );
-        Dateline(
+        let agencies = words.alternation(List::NewsAgencies);
+        let build = |pattern: String| {
             RegexBuilder::new(&pattern)
                 .size_limit(usize::MAX)
                 .build()
-                .expect("escaped words in a valid pattern compile"),
-        )
+                .expect("escaped words in a valid pattern compile")
+        };
+        Dateline {
+            closing: build(format!(
+                r"[（(]\s*(?P<agency>{agencies}){REPORTER_AND_PLACE}{DATE_AND_CLOSE}"
+            )),
+            opening: build(format!(
+                r"(?m)^[ \t\u{{3000}}]*(?P<agency>{agencies}){REPORTER_AND_PLACE}{DATE}{REPORTERS}"
+            )),
+        }
     }
 
-    /// Whether `text` holds a dateline.
+    /// Whether `text` holds a closing dateline.
     pub fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
+        self.closing.is_match(text)
     }
 
-    /// The last dateline in `text`, with its captures.
+    /// The last closing dateline in `text`, with its captures.
     pub fn last<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        self.0.captures_iter(text).last()
+        self.closing.captures_iter(text).last()
     }
 
-    /// The byte ranges of the datelines in `text`, left to right, not overlapping.
+    /// The byte ranges of the closing datelines in `text`, left to right, not
+    /// overlapping.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
-        self.0.find_iter(text).map(|m| m.range()).collect()
+        self.closing.find_iter(text).map(|m| m.range()).collect()
     }
+
+    /// The byte ranges of the opening datelines in `text` (each at a line start).
+    pub fn openings(&self, text: &str) -> Vec<Range<usize>> {
+        self.opening.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    /// The dateline that opens the document `text`, within its first lines, with its
+    /// captures.
+    pub fn opening<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+        self.opening
+            .captures(text)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() < OPENING_WITHIN))
+    }
+
+    /// The dateline that dates the document `text`: its last closing one, or the one that
+    /// opens it.
+    pub fn dating<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+        self.last(text).or_else(|| self.opening(text))
+    }
+}
+
+/// Whether `s` (text between two documents' boundaries) is only a headline: at most two
+/// short lines without sentence punctuation.
+fn is_headline(s: &str) -> bool {
+    let lines: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    !lines.is_empty()
+        && lines.len() <= 2
+        && lines
+            .iter()
+            .all(|l| l.chars().count() <= 60 && !l.contains(['。', '！', '？']))
 }
 
 /// Splits a source file into its documents: each dateline `dateline` finds closes one.
@@ -78,11 +128,48 @@ pub fn split(source: &SourceFile, dateline: &Dateline) -> Vec<Document> {
         .chain([norm.len()])
         .collect();
     let to_orig = |b: usize| orig_starts[norm_starts.partition_point(|&s| s < b)];
+    // a closing dateline ends a document; an opening one begins one, with the headline
+    // just before it (a file's first document keeps what stands before its dateline)
     let mut cuts: Vec<usize> = dateline
         .find_all(&norm)
         .into_iter()
         .map(|r| r.end)
         .collect();
+    for r in dateline.openings(&norm) {
+        let previous = cuts
+            .iter()
+            .copied()
+            .filter(|&c| c <= r.start)
+            .max()
+            .unwrap_or(0);
+        let before = &norm[previous..r.start];
+        if before.trim().is_empty() {
+            continue;
+        }
+        // only this document's headline, or page furniture without a sentence, stands
+        // before it
+        if is_headline(before) || !before.contains(['。', '！', '？']) {
+            continue;
+        }
+        // the headline lines just before the dateline (up to two) go with it
+        let mut at = r.start;
+        let mut taken = 0;
+        for (i, _) in before.trim_end().match_indices('\n').rev() {
+            let line = &before[i + 1..at - previous];
+            if line.trim().is_empty() {
+                at = previous + i + 1;
+                continue;
+            }
+            if taken == 2 || !is_headline(line) {
+                break;
+            }
+            at = previous + i + 1;
+            taken += 1;
+        }
+        cuts.push(at);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
     if cuts.last() != Some(&norm.len()) {
         cuts.push(norm.len());
     }
@@ -152,6 +239,41 @@ mod tests {
             ["甲。（新华社北京1月2日电）", "乙。"]
         );
         assert_eq!(split(&from_text("y".into(), "y".into(), "  \n ")).len(), 0);
+    }
+
+    /// An opening dateline (no brackets, at a line start) begins a document, with the
+    /// headline lines just before it; at a file's start it cuts nothing.
+    #[test]
+    fn opening_datelines_begin_documents() {
+        let texts = |text: &str| {
+            split(&from_text("x.txt".into(), "x.txt".into(), text))
+                .into_iter()
+                .map(|d| d.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            texts("两国发表联合声明\n新华社北京6月8日电 双方同意。\n双方重申。"),
+            ["两国发表联合声明\n新华社北京6月8日电 双方同意。\n双方重申。"]
+        );
+        assert_eq!(
+            texts(
+                "甲方说完了。\n\n两国发表联合声明\n\n新華社北京6月8日電（記者 王五）\n双方同意。"
+            ),
+            [
+                "甲方说完了。",
+                "两国发表联合声明\n\n新華社北京6月8日電（記者 王五）\n双方同意。"
+            ]
+        );
+        assert_eq!(
+            texts("讲话。\n（新华社杜尚别9月12日电）\n中新社莫斯科7月4日电 应邀访问。"),
+            [
+                "讲话。\n（新华社杜尚别9月12日电）",
+                "中新社莫斯科7月4日电 应邀访问。"
+            ]
+        );
+        // not at a line start, or not an agency: no dateline
+        assert_eq!(texts("他说，新华社北京6月8日电称双方同意。").len(), 1);
+        assert_eq!(texts("甲。\n本台北京6月8日电 乙。").len(), 1);
     }
 
     /// A user's words.tsv row (`--lexicon DIR`) adds an agency: its datelines close a

@@ -83,6 +83,13 @@ word_lists! {
     AdoptedTitles = "adopted_title": "Words in a title that make the document adopted at the event its opening names.",
     HeldVerbs = "held_verb": "Verbs of an opening sentence that says an event was held.",
     ClosingAt = "closing_at": "Words of a closing line between its date and its place.",
+    SpeechOpenings = "speech_opening": "Words of a speech's first lines that address its audience (ladies and gentlemen, dear colleagues): the document is a speech.",
+    SpeakerMarkers = "speaker_marker": "Words after which a speech names the state its speaker speaks for (on behalf of): the speaker's state, where no by-line names the speaker.",
+    JointStatementTitles = "joint_statement_title": "Words in a title that make the document a joint statement of states (also a declaration).",
+    StatementOpenings = "statement_opening": "Words of an opening sentence that, after a definition of the parties, make the document a joint statement (declare as follows).",
+    PartyWords = "party_word": "Names a definition in brackets gives the parties of a joint statement (the two sides).",
+    CommuniqueTitles = "communique_title": "Words in a title that make the document a communiqué.",
+    ReportVerbs = "report_verb": "Verbs in the headline of a document a dateline opens that make it a news report, not the text it quotes (delivers a speech, holds talks).",
     // coref.rs
     DefinitionCues = "definition_cue": "Words that open a definition in brackets after a name.",
     DefinitionJoiners = "definition_joiner": "Words between two quoted names of one definition.",
@@ -100,7 +107,10 @@ word_lists! {
     AmountQualifiers = "amount_qualifier": "Words after a number or its multiplier that make it approximate; the value stays the number's.",
     NotMoney = "not_money": "Words that begin with a currency word but are no money.",
     // statements.rs (the examples are the lists' rows in data/rules/words.tsv)
-    CollectiveSubjects = "collective_subject": "Words that open a clause as a collective subject (all parties, we); the value says whom they name: `we` (in a speech the speaker's state, elsewhere the document's organization or failing it the speaker), `parties` (in a speech the speaker's state, elsewhere the organization), `states` (in a speech the speaker's state, in a declaration the organization, elsewhere no one), `members` (in a speech no one, elsewhere the organization)." ["we" | "parties" | "states" | "members"],
+    CollectiveSubjects = "collective_subject": "Words that open a clause as a collective subject (all parties, we); the value says whom they name: `we` (in a speech the speaker's state, elsewhere the document's organization or failing it the speaker), `parties` (in a speech the speaker's state, elsewhere the organization), `states` (in a speech the speaker's state, in a declaration the organization, elsewhere no one), `members` (in a speech no one, elsewhere the organization), `pair` (the parties of a joint statement or of the talks a document tells of: 双方, 两国元首). In a joint statement whose parties are known, every value but `members` names its parties." ["we" | "parties" | "states" | "members" | "pair"],
+    SubjectSuffixes = "subject_suffix": "Words after a list of names or a compound of states' short forms that belong to the subject (both states, the heads of state of the two).",
+    DocumentNouns = "document_noun": "Nouns for a document that, before a reporting verb, open a clause of reported speech (the statement says).",
+    ReportingVerbs = "reporting_verb": "Verbs after a document (its title or a document noun) that make the clause report what it says, not the voice of this document.",
     MemberSuffixes = "member_suffix": "Words after an organization that make its members a clause's subject (X's member states).",
     ModalSubjects = "modal_subject": "Subjects after which a modal cue (must, should) is a CallFor; an organization's members count when their member_suffix word is here.",
     SubjectOpeners = "subject_opener": "Words skipped before a clause's subject (moreover, the chair), each at most once, in table order.",
@@ -125,6 +135,8 @@ word_lists! {
     PlacePrepositions = "place_preposition": "Words that, standing alone between an agreement or event and a state or place after it, make the place its location (in, will in).",
     MemberStateNouns = "member_state_noun": "Nouns for member states: after a list of states (S1, S2 etc. member states) they make the states members of the document's organization, and they are member_noun words too.",
     MemberNouns = "member_noun": "Nouns for members: after 'S is X', 'as X' or 'S1, S2 etc. X' they make the states members of X.",
+    AdoptingVerbs = "adopting_verb": "Verbs in the sentence that says a meeting was held that make the texts after them adopted there, with its date and place (adopt, issue, sign).",
+    LeaderNouns = "leader_noun": "Nouns after a list of states for their leaders or ministers, who, holding a meeting named after an organization, make the states its members.",
     ChairNouns = "chair_noun": "Nouns for the chair state: before a state, or after an organization that 'as' opens or a state takes over, they make the state the chair.",
 }
 

@@ -1,0 +1,488 @@
+//! Clause analysis: the subject that opens a clause, whom it names, and what the
+//! document's own voice is — what the statement rules (who says what) and the relation
+//! rules (who chairs, who is a member) both stand on.
+//!
+//! - A **clause** runs from the sentence start or the last clause separator (，；：) to
+//!   the next one; [`clause_start`] finds where the clause of an offset begins.
+//! - A **coordinated list** is names joined by list separators (、 和 及 与 以及):
+//!   [`coordinated`] reads one, for any kind of item, so a list subject (白俄罗斯、伊朗
+//!   和巴基斯坦重申…) and a list of chairs or members are read the same way.
+//! - A **subject** ([`subject`]) opens a clause, after a date, an enumeration marker or an
+//!   opening word: a list of states, organizations, X方 forms and heads of state (each one
+//!   an actor; a head of state stands for the state he heads), an organization's members
+//!   (X成员国), a compound of states' one-character forms (中俄, 中哈两国) where the
+//!   document names those states, or a collective word of the `collective_subject` list
+//!   (成员国, 各方, 我们, 双方, 两国元首 …), whose value says whom it names in this kind of
+//!   document.
+//! - The **voice** ([`Voice`]) is who speaks for a document: a speech's speaker, a
+//!   declaration's organization, a joint statement's parties. The parties are the states
+//!   a definition names (中华人民共和国和俄罗斯联邦（以下称“双方”）), else the states of
+//!   its title (two or more, or a compound of their short forms: 中俄发表联合声明), else in
+//!   a joint statement or news report the states whose heads its opening paragraph names.
+//! - **Reported speech**: a clause whose subject is a document (《联合声明》指出, 声明说) reports
+//!   what another text says: it has no actor of its own, and in the rest of its sentence
+//!   the collective words do not name this document's voice (a joint statement's parties
+//!   still name its parties).
+//!
+//! The words are lists of `data/rules/words.tsv`: `collective_subject`, `member_suffix`,
+//! `modal_subject`, `subject_opener`, `subject_suffix`, `list_separator`, `reporting_verb`,
+//! `document_noun`, `definition_cue`, `party_word`.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{Lexicon, List, Words};
+use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Property};
+
+/// An enumeration marker opening a paragraph: 一、 （二） 3. 4、
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*",
+    )
+    .unwrap()
+});
+
+/// Where the clause that `at` stands in begins: after the last clause separator between
+/// `sentence_start` and `at`, or at the sentence start.
+pub fn clause_start(norm: &str, sentence_start: usize, at: usize) -> usize {
+    norm[sentence_start..at]
+        .rfind(['，', '；', '：', ','])
+        .map_or(sentence_start, |i| {
+            let s = sentence_start + i;
+            s + norm[s..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// The items of a coordinated list that begins at `items[0]`: the indices of those that
+/// follow one another joined only by a list separator and that `accept` takes. Items are
+/// spans in text order.
+pub fn coordinated(
+    words: &Words,
+    norm: &str,
+    spans: &[Range<usize>],
+    accept: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for (i, s) in spans.iter().enumerate() {
+        if !accept(i) {
+            break;
+        }
+        if let Some(&last) = out.last()
+            && !words.contains(List::ListSeparators, &norm[spans[last].end..s.start])
+        {
+            break;
+        }
+        out.push(i);
+    }
+    out
+}
+
+/// Who speaks for a document where a clause names no one, and whom its collective words
+/// name.
+#[derive(Debug, Clone)]
+pub struct Voice {
+    pub kind: DocKind,
+    /// A speech's speaker's state (or the state that calls itself X方 most in a speech).
+    pub speaker: Option<EntityId>,
+    /// The organization the document speaks for or about.
+    pub organization: Option<EntityId>,
+    /// The parties of a joint statement, or of the talks a report tells of.
+    pub parties: Vec<EntityId>,
+}
+
+impl Voice {
+    /// The voice of `doc`.
+    pub fn of(lex: &Lexicon, doc: &Annotated) -> Voice {
+        let speaker = doc
+            .fields
+            .author
+            .as_ref()
+            .and_then(|a| {
+                doc.relations
+                    .iter()
+                    .find(|r| r.property == Property::HeadOf && &r.subject == a)
+            })
+            .map(|r| r.object.clone())
+            .or_else(|| {
+                // 我谨代表中国政府: the state a speech's speaker speaks for
+                let norm = doc.doc.norm.as_str();
+                if doc.kind != DocKind::Speech {
+                    return None;
+                }
+                lex.words.list(List::SpeakerMarkers).iter().find_map(|w| {
+                    let at = norm.find(w.as_str())? + w.len();
+                    doc.mentions
+                        .iter()
+                        .find(|m| {
+                            m.entity.class == Class::State
+                                && m.span.start >= at
+                                && norm[at..m.span.start].chars().count() <= 2
+                        })
+                        .map(|m| m.entity.clone())
+                })
+            })
+            .or_else(|| {
+                // the state that speaks of itself as X方 most often
+                let mut counts: Vec<(EntityId, usize)> = Vec::new();
+                for m in doc.mentions.iter().filter(|m| m.rule.ends_with(":side")) {
+                    match counts.iter_mut().find(|(id, _)| *id == m.entity) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((m.entity.clone(), 1)),
+                    }
+                }
+                counts
+                    .into_iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(id, _)| id)
+                    .filter(|_| doc.kind == DocKind::Speech)
+            });
+        Voice {
+            kind: doc.kind,
+            speaker,
+            organization: doc.organization.clone(),
+            parties: parties(lex, doc),
+        }
+    }
+
+    /// Who speaks where a clause names no subject: a speech's speaker, a declaration's
+    /// organization, a joint statement's parties.
+    pub fn default_actors(&self) -> Vec<EntityId> {
+        match self.kind {
+            DocKind::Speech => self.speaker.iter().cloned().collect(),
+            DocKind::Declaration => self.organization.iter().cloned().collect(),
+            DocKind::JointStatement if !self.parties.is_empty() => self.parties.clone(),
+            DocKind::JointStatement => self.organization.iter().cloned().collect(),
+            DocKind::Communique | DocKind::NewsReport | DocKind::Document => Vec::new(),
+        }
+    }
+
+    /// Whom a collective word names, by its value in the `collective_subject` list; in
+    /// reported speech only a pair word (双方) names anyone.
+    fn collective(&self, value: Option<&str>, reported: bool) -> Vec<EntityId> {
+        let organization = || self.organization.iter().cloned().collect::<Vec<_>>();
+        let parties = || self.parties.clone();
+        match (self.kind, value) {
+            (_, Some("pair")) => parties(),
+            _ if reported => Vec::new(),
+            (DocKind::Speech, Some("members")) => Vec::new(),
+            (DocKind::Speech, _) => self.speaker.iter().cloned().collect(),
+            (DocKind::JointStatement, Some("members")) if !self.parties.is_empty() => Vec::new(),
+            (DocKind::JointStatement, _) if !self.parties.is_empty() => parties(),
+            (_, Some("we")) => {
+                let o = organization();
+                if o.is_empty() {
+                    self.speaker.iter().cloned().collect()
+                } else {
+                    o
+                }
+            }
+            (DocKind::Document | DocKind::NewsReport | DocKind::Communique, Some("states")) => {
+                Vec::new()
+            }
+            _ => organization(),
+        }
+    }
+}
+
+/// The parties of `doc` (see the module doc): states of a definition, of the title, or
+/// whose heads the opening paragraph names.
+fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
+    let words = &lex.words;
+    let norm = doc.doc.norm.as_str();
+    let named_in = |r: Range<usize>, classes: &[Class]| -> Vec<EntityId> {
+        let mut out: Vec<EntityId> = Vec::new();
+        for m in doc.mentions.iter().filter(|m| {
+            classes.contains(&m.entity.class) && r.start <= m.span.start && m.span.end <= r.end
+        }) {
+            if !out.contains(&m.entity) {
+                out.push(m.entity.clone());
+            }
+        }
+        out
+    };
+    let states_in = |r: Range<usize>| named_in(r, &[Class::State]);
+    // a definition in brackets: X和Y（以下称“双方”）
+    for cue in words.list(List::DefinitionCues) {
+        for (i, _) in norm.match_indices(cue.as_str()) {
+            let after = &norm[i + cue.len()..];
+            let defines_parties = after
+                .trim_start_matches(['“', '"', '「', '‘'])
+                .chars()
+                .take(4)
+                .collect::<String>();
+            if !words
+                .list(List::PartyWords)
+                .iter()
+                .any(|w| defines_parties.starts_with(w.as_str()))
+            {
+                continue;
+            }
+            let Some(open) = norm[..i].rfind(['（', '(']) else {
+                continue;
+            };
+            let start = norm[..open].rfind(['。', '\n', '；']).map_or(0, |k| {
+                k + norm[k..].chars().next().map_or(1, char::len_utf8)
+            });
+            // (中华人民共和国和东南亚国家联盟成员国（以下称“各方”）: an organization for its
+            // members)
+            let found = named_in(start..open, &[Class::State, Class::Organization]);
+            if found.len() >= 2 {
+                return found;
+            }
+        }
+    }
+    // the title line: its states, or a compound of their short forms
+    let first_line = norm.find('\n').map_or(norm.len(), |i| i);
+    let title = states_in(0..first_line);
+    if title.len() >= 2 {
+        return title;
+    }
+    let known = states_in(0..norm.len());
+    for (i, _) in norm[..first_line].char_indices() {
+        if doc
+            .mentions
+            .iter()
+            .any(|m| m.span.start <= i && i < m.span.end)
+        {
+            continue;
+        }
+        if let Some((states, _)) = compound(lex, &norm[i..first_line], &known)
+            && states.len() >= 2
+        {
+            return states;
+        }
+    }
+    // the states whose heads the opening paragraph names (应X主席邀请，Y总统…访问)
+    if matches!(doc.kind, DocKind::JointStatement | DocKind::NewsReport) {
+        let opening_end = norm
+            .match_indices('\n')
+            .map(|(i, _)| i)
+            .find(|&i| norm[..i].contains('。'))
+            .unwrap_or(norm.len());
+        let mut out: Vec<EntityId> = Vec::new();
+        for m in doc.mentions.iter().filter(|m| m.span.end <= opening_end) {
+            if let Some(r) = doc
+                .relations
+                .iter()
+                .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
+                && !out.contains(&r.object)
+            {
+                out.push(r.object.clone());
+            }
+        }
+        if out.len() >= 2 {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// A compound of states' one-character forms at the start of `s` (中俄, 中哈两国): the
+/// states, each the one state its character stands for, or of those that stand for it the
+/// one `known` holds; and where the compound ends (bytes of `s`). Two characters at least.
+pub fn compound(lex: &Lexicon, s: &str, known: &[EntityId]) -> Option<(Vec<EntityId>, usize)> {
+    let mut states: Vec<EntityId> = Vec::new();
+    let mut end = 0;
+    for c in s.chars().take(4) {
+        let mut buf = [0u8; 4];
+        let form: &str = c.encode_utf8(&mut buf);
+        let all: Vec<EntityId> = lex
+            .states
+            .iter()
+            .filter(|st| st.abbr.iter().any(|a| a == form))
+            .map(|st| EntityId::new(Class::State, st.iso3.as_str()))
+            .collect();
+        let one = match all.as_slice() {
+            [] => break,
+            [only] => only.clone(),
+            _ => {
+                let mut named = all.iter().filter(|id| known.contains(id));
+                match (named.next(), named.next()) {
+                    (Some(id), None) => id.clone(),
+                    _ => break,
+                }
+            }
+        };
+        if states.contains(&one) {
+            break;
+        }
+        states.push(one);
+        end += c.len_utf8();
+    }
+    (states.len() >= 2 && states.iter().all(|s| known.contains(s))).then_some((states, end))
+}
+
+/// The subject that opens a clause.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// Whom it names (each one an actor); empty for reported speech.
+    pub actors: Vec<EntityId>,
+    /// Whether a modal cue (要, 应) after it is a CallFor.
+    pub modal: bool,
+    /// Where it ends (bytes of the normalised text).
+    pub end: usize,
+    /// Whether it is a document whose words the clause reports (《联合声明》指出).
+    pub reported: bool,
+}
+
+/// What [`subject`] reads a clause with.
+pub struct Context<'a> {
+    pub lex: &'a Lexicon,
+    pub norm: &'a str,
+    /// The mentions of the sentence, in text order.
+    pub ms: &'a [&'a Mention],
+    pub voice: &'a Voice,
+    pub doc: &'a Annotated,
+    /// The states the document names.
+    pub known: &'a [EntityId],
+}
+
+/// The subject that opens the clause at `clause_start`, if any; `reported` says that an
+/// earlier clause of the sentence reports another document's words.
+pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subject> {
+    let (words, norm, ms) = (&cx.lex.words, cx.norm, cx.ms);
+    // a leading date (2015年上合组织成员国…), enumeration marker or opening word is skipped
+    let mut at = clause_start;
+    if let Some(d) = ms
+        .iter()
+        .find(|m| m.span.start == at && m.entity.class == Class::Date)
+    {
+        at = d.span.end;
+    }
+    if let Some(m) = ENUMERATION.find(&norm[at..]) {
+        at += m.end();
+    }
+    for a in words.list(List::SubjectOpeners) {
+        if norm[at..].starts_with(a.as_str()) {
+            at += a.len();
+        }
+    }
+    if let Some(first) = ms.iter().position(|m| m.span.start == at) {
+        return named_subject(cx, first, reported);
+    }
+    // a document that says something: 声明指出
+    if let Some(noun) = longest_prefix(words, List::DocumentNouns, &norm[at..])
+        && starts_with_any(words, List::ReportingVerbs, &norm[at + noun.len()..])
+    {
+        return Some(reported_subject(at + noun.len()));
+    }
+    if let Some((states, len)) = compound(cx.lex, &norm[at..], cx.known) {
+        let mut end = at + len;
+        if let Some(s) = longest_prefix(words, List::SubjectSuffixes, &norm[end..]) {
+            end += s.len();
+        }
+        return Some(Subject {
+            actors: states,
+            modal: false,
+            end,
+            reported: false,
+        });
+    }
+    let word = longest_prefix(words, List::CollectiveSubjects, &norm[at..])?;
+    let actors = cx
+        .voice
+        .collective(words.value(List::CollectiveSubjects, word), reported);
+    if actors.is_empty() {
+        return None;
+    }
+    Some(Subject {
+        actors,
+        modal: words.contains(List::ModalSubjects, word),
+        end: at + word.len(),
+        reported: false,
+    })
+}
+
+fn reported_subject(end: usize) -> Subject {
+    Subject {
+        actors: Vec::new(),
+        modal: false,
+        end,
+        reported: true,
+    }
+}
+
+/// A subject that opens with the mention `ms[first]`: a list of names, an organization's
+/// members, a head of state, or a document that reports.
+fn named_subject(cx: &Context, first: usize, reported: bool) -> Option<Subject> {
+    let (words, norm, ms, voice) = (&cx.lex.words, cx.norm, cx.ms, cx.voice);
+    let m = ms[first];
+    // 《联合声明》指出: the words of another document
+    if m.entity.class == Class::Agreement {
+        let after = norm[m.span.end..].trim_start_matches(['》', '”', '」']);
+        if starts_with_any(words, List::ReportingVerbs, after) {
+            return Some(reported_subject(norm.len() - after.len()));
+        }
+        return None;
+    }
+    // X成员国: the organization's members
+    if m.entity.class == Class::Organization
+        && let Some(suffix) = longest_prefix(words, List::MemberSuffixes, &norm[m.span.end..])
+    {
+        let who = if voice.kind == DocKind::Speech {
+            voice.speaker.clone()
+        } else if reported {
+            None
+        } else {
+            Some(m.entity.clone())
+        };
+        return who.map(|w| Subject {
+            actors: vec![w],
+            modal: words.contains(List::ModalSubjects, suffix),
+            end: m.span.end + suffix.len(),
+            reported: false,
+        });
+    }
+    // a list of actors: 白俄罗斯、伊朗和巴基斯坦, 中方和东盟, 两国元首 after their names
+    let spans: Vec<Range<usize>> = ms[first..].iter().map(|m| m.span.clone()).collect();
+    let actor_of = |m: &Mention| -> Option<EntityId> {
+        match m.entity.class {
+            Class::State | Class::Organization => Some(m.entity.clone()),
+            Class::Person => cx
+                .doc
+                .relations
+                .iter()
+                .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
+                .map(|r| r.object.clone()),
+            _ => None,
+        }
+    };
+    let listed = coordinated(words, norm, &spans, |i| actor_of(ms[first + i]).is_some());
+    let &last = listed.last()?;
+    let mut actors: Vec<EntityId> = Vec::new();
+    for i in &listed {
+        let a = actor_of(ms[first + i]).expect("accepted");
+        if !actors.contains(&a) {
+            actors.push(a);
+        }
+    }
+    let mut end = ms[first + last].span.end;
+    if listed.len() > 1
+        && let Some(s) = longest_prefix(words, List::SubjectSuffixes, &norm[end..])
+    {
+        end += s.len();
+    }
+    Some(Subject {
+        actors,
+        modal: false,
+        end,
+        reported: false,
+    })
+}
+
+/// The longest word of `list` that `s` begins with (the first in table order of equally
+/// long ones).
+pub fn longest_prefix<'w>(words: &'w Words, list: List, s: &str) -> Option<&'w str> {
+    words
+        .list(list)
+        .iter()
+        .filter(|w| s.starts_with(w.as_str()))
+        .min_by_key(|w| std::cmp::Reverse(w.len()))
+        .map(String::as_str)
+}
+
+fn starts_with_any(words: &Words, list: List, s: &str) -> bool {
+    words.list(list).iter().any(|w| s.starts_with(w.as_str()))
+}
