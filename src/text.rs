@@ -17,12 +17,14 @@ pub fn normalize(text: &str) -> String {
     fast2s::convert(text).chars().map(fold_width).collect()
 }
 
-/// Full-width digits and Latin letters to ASCII; everything else unchanged.
+/// Full-width digits and Latin letters to ASCII, and the circles printed for the numeral
+/// zero (二○二五年: ○ U+25CB, ◯ U+25EF) to 〇; everything else unchanged.
 pub fn fold_width(c: char) -> char {
     match c {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '＋' | '．' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
+        '○' | '◯' => '〇',
         _ => c,
     }
 }

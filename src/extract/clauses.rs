@@ -55,6 +55,11 @@ pub fn clause_start(norm: &str, sentence_start: usize, at: usize) -> usize {
         })
 }
 
+/// `s` without the enumeration marker (一、 （二） 3.) that may open it.
+pub fn strip_enumeration(s: &str) -> &str {
+    ENUMERATION.find(s).map_or(s, |m| &s[m.end()..])
+}
+
 /// The items of a coordinated list that begins at `items[0]`: the indices of those that
 /// follow one another joined only by a list separator and that `accept` takes. Items are
 /// spans in text order.
@@ -440,12 +445,7 @@ fn named_subject(cx: &Context, first: usize, reported: bool) -> Option<Subject> 
     let actor_of = |m: &Mention| -> Option<EntityId> {
         match m.entity.class {
             Class::State | Class::Organization => Some(m.entity.clone()),
-            Class::Person => cx
-                .doc
-                .relations
-                .iter()
-                .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
-                .map(|r| r.object.clone()),
+            Class::Person => speaks_for(cx, &m.entity),
             _ => None,
         }
     };
@@ -470,6 +470,55 @@ fn named_subject(cx: &Context, first: usize, reported: bool) -> Option<Subject> 
         end,
         reported: false,
     })
+}
+
+/// The state a person speaks for: the one he heads (俄罗斯总统普京), else the one a state
+/// and a title before any of his mentions name (中国国务委员兼外长王毅), else the lexicon's
+/// (persons.tsv `state`) — each only where the document names that state.
+fn speaks_for(cx: &Context, person: &EntityId) -> Option<EntityId> {
+    let doc = cx.doc;
+    if let Some(r) = doc
+        .relations
+        .iter()
+        .find(|r| r.property == Property::HeadOf && &r.subject == person)
+    {
+        return Some(r.object.clone());
+    }
+    let norm = cx.norm;
+    for m in doc.mentions.iter().filter(|m| &m.entity == person) {
+        let from = super::names::back(norm, m.span.start, 30);
+        let Some(state) = doc.mentions.iter().rev().find(|s| {
+            s.entity.class == Class::State && s.span.start >= from && s.span.end <= m.span.start
+        }) else {
+            continue;
+        };
+        // only titles (and 兼) stand between the state and the name
+        let between = &norm[state.span.end..m.span.start];
+        let mut rest = between.to_string();
+        for (r, _) in cx
+            .lex
+            .find_titles(between)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            rest.replace_range(r, "");
+        }
+        for j in cx.lex.words.list(List::TitleJoiners) {
+            rest = rest.replace(j.as_str(), "");
+        }
+        if !between.is_empty() && rest.trim().is_empty() {
+            return Some(state.entity.clone());
+        }
+    }
+    let iso3 = cx
+        .lex
+        .persons
+        .iter()
+        .find(|p| p.zh == person.key)
+        .and_then(|p| p.state.as_deref())?;
+    let state = EntityId::new(Class::State, iso3);
+    cx.known.contains(&state).then_some(state)
 }
 
 /// The longest word of `list` that `s` begins with (the first in table order of equally

@@ -169,7 +169,7 @@ pub fn within_document(
         }
     }
     // 外长理事会, 元首理事会: an organ of the document's organization, by the lexicon's names
-    if let Some(main) = super::relations::main_organization(&out) {
+    if let Some(main) = super::relations::main_organization(&lex.words, &out) {
         for caps in rules.organ.captures_iter(norm) {
             let (Some(m), Some(head)) = (caps.get(0), caps.name("head")) else {
                 continue;

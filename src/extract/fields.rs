@@ -60,7 +60,7 @@ pub fn reference_date(dateline: &Dateline, dates: &Rules, norm: &str) -> Option<
 }
 
 /// The opening sentence that says a meeting was held (…于2015年7月9日在俄罗斯乌法举行…会晤):
-/// among the first sentences, the first with a held verb and a date: its span, its first
+/// among the first sentences, the first with a held verb and a date or an event: its span, its first
 /// date, and the first place a location marker (在, 于) introduces, perhaps with its state
 /// between (在俄罗斯乌法).
 pub struct Held {
@@ -93,9 +93,10 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
             .iter()
             .filter(|m| !m.nested && span.start <= m.span.start && m.span.end <= span.end)
             .collect();
-        let Some(date) = inside.iter().find(|m| m.id.class == Class::Date) else {
+        let date = inside.iter().find(|m| m.id.class == Class::Date);
+        if date.is_none() && !inside.iter().any(|m| m.id.class == Class::Event) {
             continue;
-        };
+        }
         let place = inside.iter().find(|m| {
             if m.id.class != Class::Place {
                 return false;
@@ -114,7 +115,7 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
         });
         return Some(Held {
             span,
-            date: Some(date.id.clone()),
+            date: date.map(|d| d.id.clone()),
             place: place.map(|p| p.id.clone()),
         });
     }
@@ -197,7 +198,26 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .any(|m| m.id.class == Class::Date && in_span(m, r));
         (heading || (short && !dated && lines.len() > 1)).then(|| r.end - body.len()..r.end)
     };
+    // 新华社…电 …通过了《…宣言》。全文如下：— the lead of a text published in full: the
+    // document is that text, titled by the last title its lead names
+    let published = opening_dateline.as_ref().and_then(|d| {
+        let rest = &norm[d.end..];
+        let marker = words(List::FullTextMarkers)
+            .iter()
+            .filter_map(|w| rest.find(w.as_str()))
+            .min()?;
+        let lead = d.end..d.end + marker;
+        (norm[lead.clone()].chars().count() <= 200)
+            .then(|| {
+                mentions
+                    .iter()
+                    .rfind(|m| m.id.class == Class::Agreement && !m.nested && in_span(m, &lead))
+                    .map(|m| m.span.clone())
+            })
+            .flatten()
+    });
     let title_span = match &opening_dateline {
+        _ if published.is_some() => published.clone(),
         Some(d) => {
             // the rest of the dateline's line up to a space, the line after it, the line
             // before it, or the first line
@@ -262,7 +282,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             s.chars().count() <= 60 && contains_any(s, words(List::SpeechOpenings))
         });
     let opening = lines.iter().find(|r| {
-        norm[(*r).clone()].contains(['，', '。'])
+        norm[(*r).clone()].contains(['，', '。', '：'])
             && opening_dateline
                 .as_ref()
                 .is_none_or(|d| !(r.start <= d.start && d.end == r.end))
@@ -287,6 +307,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // an agency's report: a dateline opens it, and its headline reports (发表讲话, 举行)
     // rather than names the text it publishes in full
     let report = opening_dateline.is_some()
+        && published.is_none()
         && (title_span.is_none()
             || title_has(List::ReportVerbs)
             || !(joint || communique || declaration || speech));

@@ -84,6 +84,7 @@ impl Extractor {
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();
         candidates.extend(names::person_candidates(lex, &self.names, norm, &anchors));
+        candidates.extend(names::dotted_candidates(lex, &self.names, norm, &anchors));
         candidates.extend(names::honorific_candidates(
             lex,
             &self.names,
@@ -133,7 +134,7 @@ impl Extractor {
         let fields_found = fields::read(lex, &self.dateline, norm, &mentions);
         let mentions = coref::within_document(lex, &self.coref, norm, &mentions, &fields_found);
         let relations = relations::find(lex, norm, &mentions, &fields_found);
-        let organization = relations::voice_organization(&mentions, &fields_found);
+        let organization = relations::voice_organization(lex, norm, &mentions, &fields_found);
         let mut annotated = build(doc, fields_found, mentions, relations);
         annotated.organization = organization;
         annotated

@@ -679,13 +679,28 @@ pub fn person_candidates(
         if after_state
             && title.role != crate::lexicon::Role::Honorific
             && let Some(len) = name_before_verb(rest, lex.words.list(List::AfterPersonName))
-            && !rest[..len].contains(|c: char| rules.person_stop_chars.contains(&c))
+            // (a stop character may stand in a transliterated name after its dot: 其米德)
+            && !rest[..len]
+                .split('·')
+                .next()
+                .unwrap_or("")
+                .contains(|c: char| rules.person_stop_chars.contains(&c))
+            && !lex.find_titles(&rest[..len]).any(|_| true)
+            && !starts_with_any(&rest[..len], lex.words.list(List::TitleJoiners))
         {
             let name = &rest[..len];
             out.push(person(t.end..t.end + len, name, "rule:person-title"));
         }
     }
     out
+}
+
+/// The byte offset where the `chars` characters after `start` end (or the text's end).
+fn ahead(norm: &str, start: usize, chars: usize) -> usize {
+    norm[start..]
+        .char_indices()
+        .nth(chars)
+        .map_or(norm.len(), |(i, _)| start + i)
 }
 
 /// The byte offset where the last `chars` characters before `end` start.
@@ -708,13 +723,118 @@ fn name_before_verb(rest: &str, after: &[String]) -> Option<usize> {
         }
         ends.push(b + c.len_utf8());
     }
-    // prefer the shortest name that a cue follows (普京表示, not 普京表)
+    // prefer the shortest name that a cue follows (普京表示, not 普京表); a transliterated
+    // name with · may be longer (马克西姆·雷申科)
     ends.into_iter()
         .enumerate()
         .skip(1)
-        .take(5)
+        .take_while(|&(i, e)| i < 6 || rest[..e].contains('·'))
         .find(|(_, e)| starts_with_any(&rest[*e..], after))
         .map(|(_, e)| e)
+}
+
+/// Transliterated names with a middle dot (阿里别克·努尔兰, 玛丽亚·索科洛娃), wherever they
+/// stand: each part of Chinese characters, the first at most six and the others at most
+/// eight, bounded by punctuation, a title or known name before it, a
+/// [`List::PersonStopChars`] character, a list separator or an [`List::AfterPersonName`]
+/// word; the whole no known name. Also a reporter's name after 记者 (新华社记者 林晓舟).
+pub fn dotted_candidates(
+    lex: &Lexicon,
+    rules: &Rules,
+    norm: &str,
+    anchors: &[Candidate],
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let words = &lex.words;
+    let stops = |c: char| !is_han(c) || rules.person_stop_chars.contains(&c);
+    let anchor_end = |p: usize| anchors.iter().any(|a| a.span.end == p && !a.nested);
+    for (dot, _) in norm.match_indices('·') {
+        // the first part: back from the dot
+        let mut start = dot;
+        for (n, (i, c)) in norm[..dot].char_indices().rev().enumerate() {
+            let after = i + c.len_utf8();
+            if n == 6
+                || stops(c)
+                || anchor_end(after)
+                || words
+                    .list(List::ListSeparators)
+                    .iter()
+                    .any(|w| norm[..after].ends_with(w.as_str()))
+            {
+                break;
+            }
+            if lex
+                .find_titles(&norm[back(norm, i + c.len_utf8(), 8)..i + c.len_utf8()])
+                .any(|(r, _)| back(norm, i + c.len_utf8(), 8) + r.end == i + c.len_utf8())
+            {
+                break;
+            }
+            start = i;
+        }
+        if start == dot || norm[..start].ends_with('·') {
+            continue; // not a first part, or a later dot of a name already read
+        }
+        // the later parts
+        let mut end = dot;
+        let mut at = dot;
+        while norm[at..].starts_with('·') {
+            let part = at + '·'.len_utf8();
+            let mut e = part;
+            for (n, (i, c)) in norm[part..].char_indices().enumerate() {
+                let here = part + i;
+                if n == 8
+                    || !is_han(c)
+                    || starts_with_any(&norm[here..], words.list(List::ListSeparators))
+                    || (here > part
+                        && (starts_with_any(&norm[here..], words.list(List::AfterPersonName))
+                            || starts_with_any(&norm[here..], words.list(List::Honorifics))
+                            || lex
+                                .find_titles(&norm[here..ahead(norm, here, 8)])
+                                .next()
+                                .is_some_and(|(r, _)| r.start == 0)))
+                {
+                    break;
+                }
+                e = here + c.len_utf8();
+            }
+            if e == part {
+                break;
+            }
+            end = e;
+            at = e;
+        }
+        if end == dot {
+            continue;
+        }
+        let name = &norm[start..end];
+        if anchors
+            .iter()
+            .any(|a| a.span.start <= start && end <= a.span.end)
+        {
+            continue;
+        }
+        out.push(person(start..end, name, "rule:person-dotted"));
+    }
+    // 记者 林晓舟: a name that is the whole run of characters after the word (a longer run,
+    // 记者张三北京十二月一日电, holds more than the name)
+    for word in words.list(List::ReporterWords) {
+        for (at, _) in norm.match_indices(word.as_str()) {
+            let from = at + word.len();
+            let rest = norm[from..].trim_start_matches([' ', '\u{3000}']);
+            let skip = norm.len() - from - rest.len();
+            let n = rest.chars().take_while(|&c| is_han(c) || c == '·').count();
+            let name: String = rest.chars().take(n).collect();
+            if (2..=4).contains(&n) || (name.contains('·') && n <= 12) {
+                let start = from + skip;
+                out.push(person(
+                    start..start + name.len(),
+                    &name,
+                    "rule:person-reporter",
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Persons named with a [`List::Honorifics`] word (我祝贺克勒希先生): the name runs back

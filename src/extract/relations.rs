@@ -169,7 +169,7 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
         .map(|(p, s)| rel(p, Property::HeadOf, s))
         .collect();
     out.extend(declared_members(words, norm, mentions, fields, &heads));
-    let main_org = voice_organization(mentions, fields);
+    let main_org = voice_organization(lex, norm, mentions, fields);
     for range in stretches(norm) {
         let ms: Vec<&Candidate> = mentions
             .iter()
@@ -220,6 +220,17 @@ fn heads_of_state(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Vec<(Ent
         let title_start = line_start + t.start;
         if let Some(state) = state_ending_at.get(&title_start) {
             heads.push((m.id.clone(), state.id.clone()));
+        } else if let Some(iso3) = lex
+            .words
+            .value(List::OwnStateTitles, &before[t.start..t.end])
+            .filter(|k| {
+                mentions
+                    .iter()
+                    .any(|s| s.id.class == Class::State && s.id.key == *k)
+            })
+        {
+            // 国家主席习近平: a title that names its state by itself
+            heads.push((m.id.clone(), EntityId::new(Class::State, iso3)));
         }
     }
 
@@ -628,9 +639,19 @@ fn sub_organizations(lex: &Lexicon, mentions: &[Candidate]) -> Vec<Relation> {
 }
 
 /// The organization a document speaks for or about: the one its title names, or the one
-/// its event belongs to, or else the one it names most often.
-pub fn voice_organization(mentions: &[Candidate], fields: &Fields) -> Option<EntityId> {
-    let top = |m: &&Candidate| m.id.class == Class::Organization && m.parent.is_none();
+/// its event belongs to, or the one that holds the meeting its held sentence tells of
+/// (上海合作组织在天津举行元首理事会会议), or else the one it names most often; never a
+/// news agency or paper (an organization whose name ends in a `media_name_end` word).
+pub fn voice_organization(
+    lex: &Lexicon,
+    norm: &str,
+    mentions: &[Candidate],
+    fields: &Fields,
+) -> Option<EntityId> {
+    let words = &lex.words;
+    let top = |m: &&Candidate| {
+        m.id.class == Class::Organization && m.parent.is_none() && !is_media(words, &m.label)
+    };
     // the organization an event's or document's name begins with
     let owner = |e: &Candidate| {
         mentions
@@ -645,7 +666,7 @@ pub fn voice_organization(mentions: &[Candidate], fields: &Fields) -> Option<Ent
             .filter(|m| t.start <= m.span.start && m.span.end <= t.end)
         {
             match m.id.class {
-                Class::Organization if m.parent.is_none() => return Some(m.id.clone()),
+                Class::Organization if top(&m) => return Some(m.id.clone()),
                 Class::Event | Class::Agreement => {
                     if let Some(o) = owner(m) {
                         return Some(o);
@@ -660,14 +681,37 @@ pub fn voice_organization(mentions: &[Candidate], fields: &Fields) -> Option<Ent
     {
         return Some(o);
     }
-    main_organization(mentions)
+    if let Some(held) = super::fields::held(lex, norm, mentions) {
+        let inside =
+            |m: &&Candidate| held.span.start <= m.span.start && m.span.end <= held.span.end;
+        for m in mentions.iter().filter(inside) {
+            match m.id.class {
+                Class::Organization if top(&m) => return Some(m.id.clone()),
+                Class::Event => {
+                    if let Some(o) = owner(m) {
+                        return Some(o);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    main_organization(words, mentions)
 }
 
-/// The organization the document names most often (top-level ones only).
-pub fn main_organization(mentions: &[Candidate]) -> Option<EntityId> {
+/// Whether an organization's label names a news agency or paper.
+fn is_media(words: &Words, label: &str) -> bool {
+    words
+        .list(List::MediaNameEnds)
+        .iter()
+        .any(|w| label.ends_with(w.as_str()))
+}
+
+/// The organization the document names most often (top-level ones only, no news agency).
+pub fn main_organization(words: &Words, mentions: &[Candidate]) -> Option<EntityId> {
     let mut counts: Vec<(&EntityId, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
-        if m.id.class != Class::Organization || m.parent.is_some() {
+        if m.id.class != Class::Organization || m.parent.is_some() || is_media(words, &m.label) {
             continue;
         }
         match counts.iter_mut().find(|(id, _, _)| *id == &m.id) {
@@ -993,13 +1037,14 @@ mod tests {
     }
 
     /// A user's words.tsv changes the rules: a join verb added makes a membership appear,
-    /// the glue word 在 removed with `-` makes a location disappear.
+    /// 在 removed with `-` as a place preposition and a location marker makes a location
+    /// disappear.
     #[test]
     fn a_user_word_list_changes_the_rules() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("words.tsv"),
-            "list\tword\tvalue\njoin_verb\t申请加入\t\nplace_preposition\t在\t-\n",
+            "list\tword\tvalue\njoin_verb\t申请加入\t\nplace_preposition\t在\t-\nlocation_marker\t在\t-\n",
         )
         .unwrap();
         let user = Extractor::new(Lexicon::load(&[dir.path().to_path_buf()]).unwrap());

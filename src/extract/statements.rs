@@ -148,8 +148,15 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             {
                 continue;
             }
-            // X的倡议, 各方的支持: after 的 the cue is a noun
-            if cue.kind == CueKind::Verb && norm[..r.start].ends_with('的') {
+            // X的倡议, 各方的支持: after 的 the cue is a noun (but 表示诚挚的欢迎 expresses it)
+            if cue.kind == CueKind::Verb
+                && norm[..r.start].ends_with('的')
+                && !contains_any(
+                    words,
+                    List::ExpressingVerbs,
+                    &norm[clauses::clause_start(norm, sentence.start, r.start)..r.start],
+                )
+            {
                 continue;
             }
             // 提供更多支持, 得到…支持: the cue is a noun, the object of another verb
@@ -185,8 +192,31 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 cues.sort_by_key(|(r, ..)| r.start);
             }
         }
+        // clauses without a cue still give the subject the next ones carry (上合组织在天津举行
+        // 会议，并发表宣言，重申…)
+        let clause_starts: Vec<usize> = std::iter::once(sentence.start)
+            .chain(
+                text.match_indices(['，', '；', '：', ','])
+                    .map(|(i, sep)| sentence.start + i + sep.len()),
+            )
+            .collect();
+        let mut read_up_to = sentence.start;
         for (r, act, kind, cue) in cues {
             let clause_start = clauses::clause_start(norm, sentence.start, r.start);
+            for &c in clause_starts
+                .iter()
+                .filter(|&&c| c >= read_up_to && c < clause_start)
+            {
+                match clauses::subject(&cx, c, reported) {
+                    Some(s) if s.reported => {
+                        reported = true;
+                        carried = None;
+                    }
+                    Some(s) => carried = Some((s.actors, s.modal)),
+                    None => {}
+                }
+            }
+            read_up_to = read_up_to.max(clause_start + 1);
             let prefix = &norm[clause_start..r.start];
             let subject = clauses::subject(&cx, clause_start, reported);
             if subject.as_ref().is_some_and(|s| s.reported) {
@@ -200,7 +230,9 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             let (actors, modal, between, carried_from) = match &subject {
                 Some(s) => (s.actors.clone(), s.modal, &norm[s.end..r.start], false),
                 None => {
-                    let short = prefix.chars().count() <= 4
+                    // (an enumeration marker and earlier cues do not count: 三、重申共同致力于)
+                    let bare = strip_cues(lex, clauses::strip_enumeration(prefix));
+                    let short = bare.chars().count() <= 4
                         && !ms
                             .iter()
                             .any(|m| m.span.start >= clause_start && m.span.end <= r.start);
@@ -218,8 +250,24 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             };
             if let Some(s) = &subject {
                 carried = Some((s.actors.clone(), s.modal));
+            } else if !actors.is_empty() {
+                carried = Some((actors.clone(), modal));
             }
             if actors.is_empty() {
+                continue;
+            }
+            // 我们欢迎中方支持…: a cue after a name of its own is in the complement of the cue
+            // before it, said of that name, not by this subject
+            let subject_end = subject.as_ref().map_or(clause_start, |s| s.end);
+            if ms.iter().any(|m| {
+                m.span.start >= subject_end
+                    && m.span.end <= r.start
+                    && matches!(
+                        m.entity.class,
+                        Class::State | Class::Organization | Class::Person
+                    )
+            }) && lex.find_cues(&norm[subject_end..r.start]).next().is_some()
+            {
                 continue;
             }
             let adverbial =

@@ -73,6 +73,7 @@ word_lists! {
     RespectfulAddress = "respectful_address": "Words before a name and title that address a person.",
     TitleJoiners = "title_joiner": "Words joining two titles of one person.",
     AfterPersonName = "after_person_name": "What follows a name after state and title in running text.",
+    ReporterWords = "reporter_word": "Words after which a dateline or credit names a reporter or photographer (reporter): the run of characters after it, of two to four, is a person.",
     Honorifics = "honorific": "Words right after a person's name.",
     BeforeHonorific = "before_honorific": "Words after which a name followed by an honorific begins.",
     // fields.rs
@@ -88,6 +89,7 @@ word_lists! {
     JointStatementTitles = "joint_statement_title": "Words in a title that make the document a joint statement of states (also a declaration).",
     StatementOpenings = "statement_opening": "Words of an opening sentence that, after a definition of the parties, make the document a joint statement (declare as follows).",
     PartyWords = "party_word": "Names a definition in brackets gives the parties of a joint statement (the two sides).",
+    FullTextMarkers = "full_text_marker": "Words that end an agency's lead to a text it publishes in full (the full text follows): the document is that text.",
     CommuniqueTitles = "communique_title": "Words in a title that make the document a communiqué.",
     ReportVerbs = "report_verb": "Verbs in the headline of a document a dateline opens that make it a news report, not the text it quotes (delivers a speech, holds talks).",
     // coref.rs
@@ -118,6 +120,7 @@ word_lists! {
     Coordinators = "coordinator": "Words that join a short second subject (up to four characters) to the first, between it and its cue (and the whole world).",
     BaVerbs = "ba_verb": "Verbs after which the future cue means 'take X and', not 'will' (take X as, take X into): no Commit.",
     NounCueVerbs = "noun_cue_verb": "Verbs before a Support, Welcome or Praise cue in its clause that make the cue a noun (provide support, win praise): no statement.",
+    ExpressingVerbs = "expressing_verb": "Verbs before …的 and a cue in its clause that express the act the cue names (express warm welcome): the cue stays a cue after 的.",
     ProposalVerbs = "proposal_verb": "Verbs that, with a proposal_noun ending their clause, are a Propose (put forward … an initiative); the value is the cue the statement records (the verb when empty).",
     ProposalNouns = "proposal_noun": "Nouns that end a proposal_verb's clause (initiative, proposal).",
     BackReferences = "back_reference": "Words by which a clause that names nothing refers to the last agreement or event named before it (this is, this).",
@@ -135,6 +138,8 @@ word_lists! {
     PlacePrepositions = "place_preposition": "Words that, standing alone between an agreement or event and a state or place after it, make the place its location (in, will in).",
     MemberStateNouns = "member_state_noun": "Nouns for member states: after a list of states (S1, S2 etc. member states) they make the states members of the document's organization, and they are member_noun words too.",
     MemberNouns = "member_noun": "Nouns for members: after 'S is X', 'as X' or 'S1, S2 etc. X' they make the states members of X.",
+    OwnStateTitles = "own_state_title": "Titles that name their state by themselves, written without it (the President, in Chinese sources: China's); value: the state's ISO 3166 alpha-3 code. A headOf only where the document names that state.",
+    MediaNameEnds = "media_name_end": "Endings of an organization's name that make it a news agency or paper, which is never the organization a document speaks for.",
     AdoptingVerbs = "adopting_verb": "Verbs in the sentence that says a meeting was held that make the texts after them adopted there, with its date and place (adopt, issue, sign).",
     LeaderNouns = "leader_noun": "Nouns after a list of states for their leaders or ministers, who, holding a meeting named after an organization, make the states its members.",
     ChairNouns = "chair_noun": "Nouns for the chair state: before a state, or after an organization that 'as' opens or a state takes over, they make the state the chair.",
