@@ -174,17 +174,24 @@ pub fn within_document(
             let (Some(m), Some(head)) = (caps.get(0), caps.name("head")) else {
                 continue;
             };
+            // a name before the head (本组织秘书处) stays; the organ starts after it
             if out
                 .iter()
-                .any(|o| o.span.start < m.end() && m.start() < o.span.end)
+                .any(|o| o.span.start < m.end() && head.start() < o.span.end)
             {
                 continue;
             }
+            let free_from = out
+                .iter()
+                .filter(|o| o.span.start < head.start() && m.start() < o.span.end)
+                .map(|o| o.span.end - m.start())
+                .max()
+                .unwrap_or(0);
             // the longest tail of the words before the head that names one organ
             let text = m.as_str();
             let found = text
                 .char_indices()
-                .filter(|(i, _)| text.len() - i >= head.len())
+                .filter(|(i, _)| *i >= free_from && text.len() - i >= head.len())
                 .find_map(|(i, _)| {
                     let tail = &text[i..];
                     let mut organs = lex.orgs.iter().enumerate().filter(|(_, o)| {
@@ -227,6 +234,28 @@ pub fn within_document(
             }
         }
     }
+    // 科林伍德总理 after 玛丽亚·科林伍德: a name that is the last part of a transliterated
+    // name the document writes in full is that person
+    let full_names: Vec<Candidate> = out
+        .iter()
+        .filter(|c| c.id.class == Class::Person && c.label.contains('·'))
+        .cloned()
+        .collect();
+    for c in out
+        .iter_mut()
+        .filter(|c| c.id.class == Class::Person && !c.label.contains('·'))
+    {
+        let mut owners = full_names
+            .iter()
+            .filter(|f| f.label.rsplit('·').next() == Some(c.label.as_str()));
+        if let (Some(f), None) = (owners.next(), owners.next())
+            && f.id != c.id
+        {
+            c.id = f.id.clone();
+            c.label = f.label.clone();
+            c.rule = format!("{}+coref:surname", c.rule);
+        }
+    }
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     out
 }
@@ -241,9 +270,69 @@ fn bare_title(label: &str) -> String {
     PERIOD.replace_all(label, "").replace(['〈', '〉'], "")
 }
 
+/// A piece of a title: a state or organization the lexicon names in it (by its key), or
+/// one other character (joiners between names and punctuation left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Name(EntityId),
+    Char(char),
+}
+
+/// The pieces of a title (see [`Token`]).
+fn tokens(lex: &Lexicon, title: &str) -> Vec<Token> {
+    let norm = crate::text::normalize(title);
+    let mut names: Vec<Candidate> = super::names::lexicon_candidates(lex, &norm)
+        .into_iter()
+        .filter(|c| matches!(c.id.class, Class::State | Class::Organization))
+        .collect();
+    // the longest name at each start, left to right, not overlapping
+    names.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (i, c) in norm.char_indices() {
+        if i < at {
+            continue;
+        }
+        if let Some(n) = names.iter().find(|n| n.span.start == i) {
+            out.push(Token::Name(n.id.clone()));
+            at = n.span.end;
+            continue;
+        }
+        if !(matches!(
+            c,
+            '-' | '－' | '—' | '、' | '与' | '和' | '同' | '及' | '〈' | '〉'
+        ) || c.is_whitespace())
+        {
+            out.push(Token::Char(c));
+        }
+    }
+    out
+}
+
+/// Whether the title `short` abbreviates `long`: the same names, the same last two
+/// characters (the head), and every piece of `short` in order in `long`.
+fn abbreviates(short: &[Token], long: &[Token]) -> bool {
+    let names = |t: &[Token]| -> BTreeSet<String> {
+        t.iter()
+            .filter_map(|t| match t {
+                Token::Name(id) => Some(id.key.clone()),
+                Token::Char(_) => None,
+            })
+            .collect()
+    };
+    if short.len() < 3
+        || names(short) != names(long)
+        || short[short.len() - 2..] != long[long.len().saturating_sub(2)..]
+    {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|t| rest.any(|l| l == t))
+}
+
 /// Merges meetings named with and without their ordinal, and short titles into the full
 /// titles they abbreviate, across the documents of one file.
-pub fn across_documents(docs: &mut [Annotated]) {
+pub fn across_documents(lex: &Lexicon, docs: &mut [Annotated]) {
     // where each entity is first mentioned: (document, byte)
     let mut first: BTreeMap<EntityId, (usize, usize)> = BTreeMap::new();
     let mut labels: HashMap<EntityId, Entity> = HashMap::new();
@@ -327,6 +416,30 @@ pub fn across_documents(docs: &mut [Annotated]) {
             }
         });
         map.insert((*id).clone(), longer[0].0.clone());
+    }
+    // one agreement under a short and a full name (《中国-加共体框架协定》 and
+    // 《中华人民共和国与加勒比共同体经贸合作框架协定》, 上合组织宪章 and 上海合作组织宪章):
+    // the same states and organizations, the same head, and the short name's other
+    // characters in order in the full one
+    let forms: Vec<(&EntityId, Vec<Token>)> = agreements
+        .iter()
+        .filter(|(id, _)| !map.contains_key(*id))
+        .map(|(id, _)| (*id, tokens(lex, &id.key)))
+        .collect();
+    for (id, short) in &forms {
+        let bracketed = docs
+            .iter()
+            .flat_map(|d| &d.mentions)
+            .any(|m| &m.entity == *id && m.rule.starts_with("rule:title"));
+        if !bracketed || !short.iter().any(|t| matches!(t, Token::Name(_))) {
+            continue;
+        }
+        let full = forms.iter().find(|(o, long)| {
+            o != id && o.key.chars().count() > id.key.chars().count() && abbreviates(short, long)
+        });
+        if let Some((o, _)) = full {
+            map.insert((*id).clone(), (*o).clone());
+        }
     }
     // one label per entity in the whole file: the fullest one any document gives it
     let mut fullest: HashMap<EntityId, String> = HashMap::new();

@@ -65,7 +65,7 @@ impl Extractor {
             .into_iter()
             .map(|d| self.document(d))
             .collect();
-        coref::across_documents(&mut docs);
+        coref::across_documents(&self.lexicon, &mut docs);
         for doc in &mut docs {
             doc.statements = statements::find(&self.lexicon, doc);
         }
@@ -79,12 +79,20 @@ impl Extractor {
 
         let mut anchors = names::lexicon_candidates(lex, norm);
         anchors.extend(names::title_candidates(lex, norm));
+        anchors.extend(names::title_line_candidate(lex, norm));
         anchors.extend(names::china_short_candidates(lex, &self.names, norm));
         let found_dates = dates::find_dates(&self.dates, norm, reference);
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();
         candidates.extend(names::person_candidates(lex, &self.names, norm, &anchors));
         candidates.extend(names::dotted_candidates(lex, &self.names, norm, &anchors));
+        candidates.extend(names::place_candidates(
+            lex,
+            &self.names,
+            norm,
+            &self.dateline.places(norm),
+            &anchors,
+        ));
         candidates.extend(names::honorific_candidates(
             lex,
             &self.names,
@@ -113,6 +121,13 @@ impl Extractor {
             candidates.push(c);
         }
         let amounts = dates::find_amounts(&self.dates, norm);
+        // a name holds no sum of money (300万美元资金)
+        candidates.retain(|c| {
+            !c.rule.starts_with("rule:head-")
+                || !amounts
+                    .iter()
+                    .any(|a| a.span.start < c.span.end && c.span.start < a.span.end)
+        });
         for m in &amounts {
             // an ambiguous currency waits for the document's states (settle_currencies)
             let key = m.key(|_| false);

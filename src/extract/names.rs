@@ -53,7 +53,7 @@ impl Rules {
     /// Whether `c` may stand inside a name made by a head-noun rule (punctuation and the
     /// characters of [`List::NameStopChars`] end one).
     fn is_name_char(&self, c: char) -> bool {
-        (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '·' | '•'))
+        (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '-' | '·' | '•'))
             && !self.name_stop_chars.contains(&c)
     }
 }
@@ -346,6 +346,160 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     out
 }
 
+/// An ordinal that opens a meeting's name: 第九次, 第28届, 首届.
+static ORDINAL_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap());
+
+/// A document's title line that ends in an agreement head noun is that agreement, named
+/// by the whole line (中华人民共和国和蒙古国关于深化全面战略伙伴关系的联合声明); not a
+/// headline that reports it (两国元首发表联合声明: a [`List::ReportVerbs`] word).
+pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
+    let line_end = norm.find('\n').unwrap_or(norm.len());
+    let line = &norm[..line_end];
+    let body = line.trim_start_matches('#').trim();
+    let start = line_end - line.trim_start_matches('#').trim_start().len();
+    let n = body.chars().count();
+    if !(6..=80).contains(&n)
+        || body.contains(['。', '，', '：', '《', '》', '“', '”', ' ', '\u{3000}'])
+        || !agreement_head(lex, body, false)
+        || lex
+            .words
+            .list(List::ReportVerbs)
+            .iter()
+            .any(|w| body.contains(w.as_str()))
+    {
+        return None;
+    }
+    Some(Candidate::new(
+        start..start + body.len(),
+        Class::Agreement,
+        body,
+        body,
+        "rule:title-line",
+    ))
+}
+
+/// Places the lexicon does not know, from where the genre names them: the place of a
+/// dateline (新华社阿拉套6月3日电), the X of 在X举行 (and the other [`List::PlaceVerbs`]),
+/// a city X市 after a location marker; each name then wherever else the document writes it.
+/// A name of [`List::NotPlaces`] (会上, 当地) or with a stop character is none; a name that
+/// ends in a [`List::VenueHeads`] word (国际会议中心) is a venue, a place too.
+pub fn place_candidates(
+    lex: &Lexicon,
+    rules: &Rules,
+    norm: &str,
+    dateline_places: &[Range<usize>],
+    anchors: &[Candidate],
+) -> Vec<Candidate> {
+    let words = &lex.words;
+    let overlaps = |r: &Range<usize>| {
+        anchors
+            .iter()
+            .any(|a| a.span.start < r.end && r.start < a.span.end)
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let add = |r: Range<usize>, rule: &str, out: &mut Vec<Candidate>, names: &mut Vec<String>| {
+        let name = &norm[r.clone()];
+        let n = name.chars().count();
+        if !(2..=12).contains(&n)
+            || !name.chars().all(is_han)
+            || name.contains(|c: char| rules.name_stop_chars.contains(&c))
+            || words
+                .list(List::NotPlaces)
+                .iter()
+                .any(|w| name.ends_with(w.as_str()))
+            || lex
+                .heads
+                .iter()
+                .filter(|h| name.ends_with(h.head.as_str()))
+                .max_by_key(|h| h.head.len())
+                .is_some_and(|h| h.class != Class::Place)
+            || overlaps(&r)
+        {
+            return;
+        }
+        out.push(Candidate::new(r, Class::Place, name, name, rule));
+        if !names.iter().any(|x| x == name) {
+            names.push(name.to_string());
+        }
+    };
+    for r in dateline_places {
+        add(r.clone(), "rule:place-dateline", &mut out, &mut names);
+    }
+    for marker in words.list(List::LocationMarkers) {
+        for (at, _) in norm.match_indices(marker.as_str()) {
+            let from = at + marker.len();
+            let window = &norm[from..ahead(norm, from, 16)];
+            // 在X举行: the nearest place verb
+            if let Some(i) = words
+                .list(List::PlaceVerbs)
+                .iter()
+                .filter_map(|v| window.find(v.as_str()))
+                .min()
+            {
+                // a known state or place may open it (在俄罗斯乌法举行: 乌法)
+                let mut s = from;
+                while let Some(a) = anchors.iter().find(|a| {
+                    a.span.start == s
+                        && a.span.end <= from + i
+                        && matches!(a.id.class, Class::State | Class::Place)
+                }) {
+                    s = a.span.end;
+                }
+                let stripped = words
+                    .list(List::SubjectOpeners)
+                    .iter()
+                    .find(|w| norm[s..].starts_with(w.as_str()))
+                    .map_or(0, |w| w.len());
+                add(
+                    s + stripped..from + i,
+                    "rule:place-held",
+                    &mut out,
+                    &mut names,
+                );
+            }
+            // 在青岚市
+            let run: usize = window
+                .char_indices()
+                .take_while(|(_, c)| is_han(*c))
+                .take(6)
+                .map(|(i, c)| i + c.len_utf8())
+                .last()
+                .unwrap_or(0);
+            if let Some(k) = window[..run].find(CITY) {
+                add(
+                    from..from + k + CITY.len(),
+                    "rule:place-city",
+                    &mut out,
+                    &mut names,
+                );
+            }
+        }
+    }
+    // every other place the document writes the names found
+    let found: Vec<Range<usize>> = out.iter().map(|c| c.span.clone()).collect();
+    for name in &names {
+        for (at, _) in norm.match_indices(name.as_str()) {
+            let r = at..at + name.len();
+            if found.iter().any(|f| f.start < r.end && r.start < f.end) || overlaps(&r) {
+                continue;
+            }
+            out.push(Candidate::new(
+                r,
+                Class::Place,
+                name,
+                name,
+                "rule:place-again",
+            ));
+        }
+    }
+    out
+}
+
+/// The city suffix of 在青岚市.
+const CITY: &str = "市";
+
 static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
@@ -403,6 +557,10 @@ pub fn head_candidates(
     for (h, hs) in found {
         let head = &lex.heads[h];
         let he = hs + head.head.len();
+        // 中心协调作用, 中心地位: the head is part of another word
+        if starts_with_any(&norm[he..], lex.words.list(List::HeadBreakers)) {
+            continue;
+        }
         // a head inside a known name is part of that name (组织 in 上合组织)
         if anchors
             .iter()
@@ -454,6 +612,10 @@ pub fn head_candidates(
                 Some(c) if rules.is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
                 _ => break,
             }
+        }
+        // 第九次蓝湖论坛, 首届…论坛: an ordinal opens a meeting's name
+        if head.class == Class::Event && ORDINAL_START.is_match(&norm[p..hs]) {
+            boundary = true;
         }
         chain_anchors.reverse(); // left to right
         // a name with known names in it starts at the first of them, or at an ordinal

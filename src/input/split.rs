@@ -94,6 +94,15 @@ impl Dateline {
             .filter(|c| c.get(0).is_some_and(|m| m.start() < OPENING_WITHIN))
     }
 
+    /// The byte ranges of the places of every dateline in `text`, closing or opening.
+    pub fn places(&self, text: &str) -> Vec<Range<usize>> {
+        self.closing
+            .captures_iter(text)
+            .chain(self.opening.captures_iter(text))
+            .filter_map(|c| c.name("place").map(|m| m.range()))
+            .collect()
+    }
+
     /// The dateline that dates the document `text`: its last closing one, or the one that
     /// opens it.
     pub fn dating<'t>(&self, text: &'t str) -> Option<Captures<'t>> {

@@ -76,6 +76,9 @@ word_lists! {
     ReporterWords = "reporter_word": "Words after which a dateline or credit names a reporter or photographer (reporter): the run of characters after it, of two to four, is a person.",
     Honorifics = "honorific": "Words right after a person's name.",
     BeforeHonorific = "before_honorific": "Words after which a name followed by an honorific begins.",
+    HeadBreakers = "head_breaker": "Words after a head noun that make it part of another word (the central coordinating role, central position): no name.",
+    PlaceVerbs = "place_verb": "Verbs that, after a location marker and a name the lexicon does not know, make the name a place (held at X, opened at X).",
+    NotPlaces = "not_place": "Words after a location marker that name no place (at the meeting, locally).",
     // fields.rs
     SpeechWords = "speech_word": "Words in a title or subtitle that make the document a speech.",
     SubtitleStarts = "subtitle_start": "Words that open a speech's subtitle ending in a speech word.",
