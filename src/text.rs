@@ -2,7 +2,10 @@
 //!
 //! Extraction runs on a *normalised* copy of each document: traditional characters
 //! become simplified (OpenCC's character table through the `fast2s` crate), full-width
-//! digits and Latin letters become ASCII. Normalisation maps every code point to exactly
+//! digits and Latin letters become ASCII, and the ASCII punctuation that copies of
+//! Chinese pages often carry (`,` `:` `;` `(` `)` `!` `?`) becomes the full-width mark,
+//! unless it stands between Latin letters, digits or spaces (`1,000`, `16:48`, `Hello,
+//! world`). Normalisation maps every code point to exactly
 //! one code point, so a span in the normalised text covers the same code points as in the
 //! original; the original is what the graph stores (`nif:isString`) and what anchors
 //! quote. Spans inside the crate are byte ranges of the normalised text; [`Offsets`]
@@ -14,7 +17,34 @@ use std::ops::Range;
 /// (`fast2s` converts character by character, looking at the neighbours only to choose
 /// among a character's simplified forms.)
 pub fn normalize(text: &str) -> String {
-    fast2s::convert(text).chars().map(fold_width).collect()
+    let chars: Vec<char> = fast2s::convert(text).chars().map(fold_width).collect();
+    let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || *c == ' ');
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j));
+            if latin(before) && latin(chars.get(i + 1)) {
+                c
+            } else {
+                fold_punctuation(c)
+            }
+        })
+        .collect()
+}
+
+/// The full-width form of the ASCII punctuation Chinese text uses (`,` → `，`).
+fn fold_punctuation(c: char) -> char {
+    match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '(' => '（',
+        ')' => '）',
+        '!' => '！',
+        '?' => '？',
+        _ => c,
+    }
 }
 
 /// Full-width digits and Latin letters to ASCII, and the circles printed for the numeral
@@ -90,6 +120,22 @@ mod tests {
         assert_eq!(normalize("俄羅斯"), "俄罗斯");
         assert_eq!(normalize("２０１９年"), "2019年");
         assert_eq!(normalize("（中方）"), "（中方）");
+    }
+
+    /// ASCII punctuation in Chinese text becomes full-width; between Latin letters,
+    /// digits and spaces it stays.
+    #[test]
+    fn normalize_folds_ascii_punctuation_in_chinese_text() {
+        for (text, expected) in [
+            ("我们,巴西和俄罗斯:", "我们，巴西和俄罗斯："),
+            ("(2019年6月15日,杜尚别)", "（2019年6月15日，杜尚别）"),
+            ("各方同意;欢迎!", "各方同意；欢迎！"),
+            ("50,000美元", "50,000美元"),
+            ("16:48 来源", "16:48 来源"),
+            ("Hello, world (UN) now", "Hello, world (UN) now"),
+        ] {
+            assert_eq!(normalize(text), expected, "{text}");
+        }
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn compile(pattern: &str) -> Regex {
         .expect("a fixed grammar around escaped words compiles")
 }
 
-/// Every date form, one named alternative each (`a` … `m`), its parts named after it
+/// Every date form, one named alternative each (`o`, `a` … `m`), its parts named after it
 /// (`a_y`, `a_m`, `a_d`, and `a_y2` … for the end of a range). Leftmost-first: at one
 /// position the first alternative that matches wins, so the longer forms come first.
 fn date_pattern(words: &Words) -> String {
@@ -130,6 +130,8 @@ fn date_pattern(words: &Words) -> String {
     let d = |name: &str| format!("(?P<{name}>{D})日");
     let rel = words.alternation(List::RelativeYears);
     let alts = [
+        // YYYY-MM-DD, as web pages print their date
+        "(?P<o>(?P<o_y>[0-9]{4})-(?P<o_m>[0-9]{2})-(?P<o_d>[0-9]{2}))".to_owned(),
         // Y年M月D日至(Y年)?(M月)?D日
         format!(
             "(?P<a>{}{}{}{TO}(?:{})?(?:{})?{})",
@@ -213,6 +215,15 @@ pub fn find_dates(rules: &Rules, norm: &str, reference: Option<Ymd>) -> Vec<Foun
         {
             continue;
         }
+        // nor is an ISO date glued to more digits (2018-09-021)
+        if caps.name("o").is_some()
+            && norm[whole.end()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
         if let Some((value, start)) = read_date(rules, &caps, reference) {
             out.push(FoundDate {
                 span: whole.range(),
@@ -231,7 +242,9 @@ fn read_date(rules: &Rules, caps: &Captures, reference: Option<Ymd>) -> Option<(
     let y = |name: &str| text(name).and_then(year);
     let n = |name: &str| text(name).and_then(num);
     let ymd = |year: Option<i32>, month, day| year.map(|year| Ymd { year, month, day });
-    if caps.name("a").is_some() {
+    if caps.name("o").is_some() {
+        point(y("o_y"), n("o_m"), n("o_d"))
+    } else if caps.name("a").is_some() {
         let (y1, m1) = (y("a_y"), n("a_m"));
         interval(
             ymd(y1, m1, n("a_d")),
@@ -496,6 +509,7 @@ mod tests {
                 "二〇一六年四月二十八日",
                 "2016-04-28",
             ),
+            ("2018-09-02 16:48 来源", "2018-09-02", "2018-09-02"),
         ];
         for (text, surface, value) in cases {
             assert_eq!(
@@ -558,6 +572,8 @@ mod tests {
             "12345年",
             "几年前",
             "上周",
+            "2018-09-021",
+            "2018-13-02",
         ] {
             assert_eq!(values(text, REF), vec![], "{text}");
         }

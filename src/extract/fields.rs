@@ -30,11 +30,13 @@ pub struct Fields {
 }
 
 /// The document's own date, used to resolve 今年, 去年 and a dateline's 9月12日: the full
-/// date in the first lines, or the full date that agrees with the dateline's month and
-/// day, or the last full date before the dateline.
+/// date in the first lines; for a dateline, the full date that agrees with its month and
+/// day, else the year of a date in its month (an interval 11月4日至5日 too), else of the
+/// last full date.
 pub fn reference_date(dateline: &Dateline, dates: &Rules, norm: &str) -> Option<Ymd> {
-    let full: Vec<(usize, Ymd)> = find_dates(dates, norm, None)
-        .into_iter()
+    let found = find_dates(dates, norm, None);
+    let full: Vec<(usize, Ymd)> = found
+        .iter()
         .filter(|d| d.start.day.is_some() && !d.value.contains('/'))
         .map(|d| (d.span.start, d.start))
         .collect();
@@ -44,14 +46,12 @@ pub fn reference_date(dateline: &Dateline, dates: &Rules, norm: &str) -> Option<
         if let Some(&(_, d)) = full.iter().find(|(_, d)| d.month == month && d.day == day) {
             return Some(d);
         }
-        if let Some(&(_, d)) = full.iter().next_back() {
-            return Some(Ymd {
-                year: d.year,
-                month,
-                day,
-            });
-        }
-        return None;
+        let year = found
+            .iter()
+            .find(|d| month.is_some() && d.start.month == month)
+            .map(|d| d.start.year)
+            .or_else(|| full.last().map(|(_, d)| d.year))?;
+        return Some(Ymd { year, month, day });
     }
     full.iter()
         .find(|(at, _)| *at < 400)
@@ -148,6 +148,11 @@ fn trim(norm: &str, r: Range<usize>) -> Range<usize> {
     } else {
         r.start + lead..r.end - trail
     }
+}
+
+/// Whether `inner` lies within `outer`.
+fn in_span_range(inner: &Range<usize>, outer: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// Whether `text` holds one of `words`.
@@ -288,7 +293,16 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                 .is_none_or(|d| !(r.start <= d.start && d.end == r.end))
     });
     let opening_has = |list| opening.is_some_and(|r| contains_any(&norm[r.clone()], words(list)));
-    let declaration = title_has(List::DeclarationTitles) || opening_has(List::DeclarationOpenings);
+    // 宣言 in the title, 宣言如下 in the opening, or an opening in the signers' voice
+    // (1.我们，巴西…领导人)
+    let declaration = title_has(List::DeclarationTitles)
+        || opening_has(List::DeclarationOpenings)
+        || opening.is_some_and(|r| {
+            let s = super::clauses::strip_enumeration(&norm[r.clone()]);
+            words(List::DeclarationVoices)
+                .iter()
+                .any(|w| s.starts_with(w.as_str()))
+        });
     // 联合声明 in the title, or parties defined (（以下称“双方”）) that 声明如下
     // 联合声明 in the title, or an opening that defines the parties (（以下称“双方”）)
     let joint = title_has(List::JointStatementTitles)
@@ -363,12 +377,46 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                 .iter()
                 .any(|m| m.id.class == Class::Date && m.span.start == r.start)
     });
+    // a line of the head, before the opening sentence, that holds only a date and perhaps
+    // a place, or the title's line after the title (2016年中俄联合声明 2016年6月25日)
+    let dated_line = head
+        .iter()
+        .take_while(|r| opening.is_none_or(|o| r.start < o.start))
+        .map(|r| match &title_span {
+            Some(t) if !in_span_range(t, r) && norm[r.clone()].starts_with(&norm[t.clone()]) => {
+                r.start + t.len()..r.end
+            }
+            _ => r.clone(),
+        })
+        .find(|r| {
+            let mut rest: Vec<bool> = vec![true; r.len()];
+            let mut blank = |span: &Range<usize>| {
+                for i in span.start.max(r.start)..span.end.min(r.end) {
+                    rest[i - r.start] = false;
+                }
+            };
+            if let Some(t) = &title_span {
+                blank(t);
+            }
+            let mut dated = false;
+            for m in mentions.iter().filter(|m| in_span(m, r)) {
+                if matches!(m.id.class, Class::Date | Class::Place) {
+                    dated |= m.id.class == Class::Date;
+                    blank(&m.span);
+                }
+            }
+            dated
+                && norm[r.clone()]
+                    .char_indices()
+                    .all(|(i, c)| !rest[i] || c.is_whitespace() || "|｜（）()，、#".contains(c))
+        });
     let last_dateline = dateline.find_all(norm).pop();
     let mut date = None;
     let mut location = None;
     for r in [
         paren,
         closing,
+        dated_line.as_ref(),
         last_dateline.as_ref(),
         opening_dateline.as_ref(),
     ]
@@ -399,23 +447,24 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
         _ if !adopted => None,
-        _ => opening.and_then(|r| {
-            let sentence_end = norm[r.clone()]
-                .find(['。', '：'])
-                .map_or(r.end, |i| r.start + i);
-            let sentence = &norm[r.start..sentence_end];
-            if !contains_any(sentence, words(List::HeldVerbs)) {
-                return None;
-            }
-            mentions
-                .iter()
-                .find(|m| {
-                    m.id.class == Class::Event
-                        && m.span.start >= r.start
-                        && m.span.end <= sentence_end
-                })
-                .map(|m| m.id.clone())
-        }),
+        _ => {
+            let event_in = |r: Range<usize>| {
+                mentions
+                    .iter()
+                    .find(|m| m.id.class == Class::Event && !m.nested && in_span(m, &r))
+                    .map(|m| m.id.clone())
+            };
+            let from_opening = opening.and_then(|r| {
+                let sentence_end = norm[r.clone()]
+                    .find(['。', '：'])
+                    .map_or(r.end, |i| r.start + i);
+                let sentence = &norm[r.start..sentence_end];
+                contains_any(sentence, words(List::HeldVerbs))
+                    .then(|| event_in(r.start..sentence_end))
+                    .flatten()
+            });
+            from_opening.or_else(|| held(lex, norm, mentions).and_then(|h| event_in(h.span)))
+        }
     };
 
     Fields {
@@ -473,6 +522,15 @@ mod tests {
             (
                 "# 第三次部长会议新闻公报\n会议在北京举行。",
                 DocKind::Communique,
+            ),
+            (
+                "1.我们，甲国和乙国领导人于2015年7月9日举行会晤。",
+                DocKind::Declaration,
+            ),
+            ("我们今天相聚，加强合作。", DocKind::Document),
+            (
+                "# 第十七次领导人会议主席声明\n会议在内比都举行。",
+                DocKind::Declaration,
             ),
             (
                 "# 两国元首发表联合声明\n新华社北京6月8日电 双方同意，加强合作。",
@@ -593,6 +651,36 @@ mod tests {
                 event,
                 "a report",
                 None,
+            ),
+            (
+                "# 联合公报\n我们，各国外长，\n于2021年3月2日在杜尚别出席上海合作组织成员国外长理事会会议。",
+                event,
+                "a held sentence after the opening",
+                Some("上海合作组织成员国外长理事会会议"),
+            ),
+            (
+                "2016年甲乙联合声明\n2016年甲乙联合声明 2016年6月25日 |\n双方同意，加强合作。\n2018年3月1日，双方会谈。",
+                date,
+                "a date on the title's line",
+                Some("2016-06-25"),
+            ),
+            (
+                "# 杜尚别宣言\n2019年6月15日\n各方同意，加强合作。\n2018年3月1日，双方会谈。",
+                date,
+                "a date line in the head",
+                Some("2019-06-15"),
+            ),
+            (
+                "# 杜尚别宣言\n2019年6月15日出版\n各方同意，加强合作。",
+                date,
+                "a line with more than a date",
+                None,
+            ),
+            (
+                "新华社北京11月5日电 峰会通过了《北京宣言》。全文如下：\n我们于2006年11月4日至5日在北京举行峰会。",
+                date,
+                "a dateline's year from an interval in its month",
+                Some("2006-11-05"),
             ),
         ];
         for (text, field, what, expected) in cases {

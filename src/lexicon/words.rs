@@ -94,6 +94,7 @@ word_lists! {
     PartyWords = "party_word": "Names a definition in brackets gives the parties of a joint statement (the two sides).",
     FullTextMarkers = "full_text_marker": "Words that end an agency's lead to a text it publishes in full (the full text follows): the document is that text.",
     CommuniqueTitles = "communique_title": "Words in a title that make the document a communiqué.",
+    DeclarationVoices = "declaration_voice": "The words that open a declaration spoken in the first person plural by its signers (我们，…领导人), before or after an enumeration marker.",
     ReportVerbs = "report_verb": "Verbs in the headline of a document a dateline opens that make it a news report, not the text it quotes (delivers a speech, holds talks).",
     // coref.rs
     DefinitionCues = "definition_cue": "Words that open a definition in brackets after a name.",
