@@ -213,15 +213,36 @@ pub fn within_document(
             }
         }
     }
-    // X峰会 → the document's event, where X is where it took place
-    if let (Some(event), Some(place)) = (&fields.fields.delivered_at, &fields.fields.location) {
+    // the name of an organization: one the document names or the lexicon knows
+    let orgs: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.id.class == Class::Organization)
+        .map(|m| m.label.as_str())
+        .collect();
+    let is_org = |name: &str| {
+        orgs.contains(&name)
+            || lex
+                .orgs
+                .iter()
+                .any(|o| o.zh == name || o.aliases.iter().any(|a| a == name))
+    };
+    // X峰会 → the document's event, where X is where it took place or the organization
+    // that holds it (上海合作组织峰会 for 上海合作组织成员国元首理事会第二十二次会议)
+    if let Some(event) = &fields.fields.delivered_at {
         let target = mentions.iter().find(|m| &m.id == event).cloned();
         if let Some(target) = target {
+            let holders = target
+                .label
+                .char_indices()
+                .map(|(i, _)| &target.label[..i])
+                .filter(|prefix| !prefix.is_empty() && is_org(prefix))
+                .chain(fields.fields.location.as_ref().map(|p| p.key.as_str()));
+            let holders: Vec<&str> = holders.collect();
             let names: Vec<String> = lex
                 .words
                 .list(List::SummitWords)
                 .iter()
-                .map(|w| format!("{}{w}", place.key))
+                .flat_map(|w| holders.iter().map(move |h| format!("{h}{w}")))
                 .collect();
             for m in out.iter_mut().filter(|m| {
                 m.id.class == Class::Event
@@ -232,6 +253,30 @@ pub fn within_document(
                 m.label = target.label.clone();
                 m.rule = format!("{}+coref:summit", m.rule);
             }
+        }
+    }
+    // 北京峰会 after 中非合作论坛北京峰会: a meeting named by the tail of exactly one longer
+    // meeting's name, where what the tail leaves out is an organization (not an ordinal:
+    // 中国—东盟领导人会议 is the series of 第二十五次中国—东盟领导人会议)
+    let events: Vec<Candidate> = out
+        .iter()
+        .filter(|c| c.id.class == Class::Event)
+        .cloned()
+        .collect();
+    for c in out.iter_mut().filter(|c| c.id.class == Class::Event) {
+        let mut longer = events.iter().filter(|e| {
+            e.label.len() > c.label.len()
+                && c.label.chars().count() >= 4
+                && e.label.ends_with(c.label.as_str())
+                && is_org(&e.label[..e.label.len() - c.label.len()])
+        });
+        let target = longer.next().map(|e| (e.id.clone(), e.label.clone()));
+        if let (Some((id, label)), None) = (target, longer.next())
+            && id != c.id
+        {
+            c.id = id;
+            c.label = label;
+            c.rule = format!("{}+coref:meeting-tail", c.rule);
         }
     }
     // 科林伍德总理 after 玛丽亚·科林伍德: a name that is the last part of a transliterated
@@ -628,7 +673,42 @@ mod tests {
                 &["杜尚别峰会"],
             ),
             (&speech("比什凯克峰会取得成功。"), "+coref:summit", &[]),
+            // the tail of one longer meeting's name, an organization left out
+            (
+                "中非合作论坛北京峰会开幕。北京峰会取得成功。",
+                "+coref:meeting-tail",
+                &["北京峰会"],
+            ),
+            (
+                "第二十五次中国—东盟领导人会议举行。中国—东盟领导人会议机制运转良好。",
+                "+coref:meeting-tail",
+                &[],
+            ),
+            (
+                "中非合作论坛北京峰会和上海合作组织北京峰会开幕。北京峰会取得成功。",
+                "+coref:meeting-tail",
+                &[],
+            ),
         ]);
+    }
+
+    /// X峰会 is the document's meeting where X is the organization that holds it.
+    #[test]
+    fn a_summit_of_the_holding_organization_is_the_meeting() {
+        let declaration = |summit: &str| {
+            format!(
+                "# 青河宣言\n上海合作组织成员国元首理事会第二十二次会议于2022年9月16日在撒马尔罕举行。\n成员国认为，{summit}取得成功。"
+            )
+        };
+        let meeting = "上海合作组织成员国元首理事会第二十二次会议";
+        assert_eq!(
+            keys_of(&declaration("上海合作组织峰会"), "上海合作组织峰会"),
+            [meeting]
+        );
+        assert_ne!(
+            keys_of(&declaration("欧亚经济联盟峰会"), "欧亚经济联盟峰会"),
+            [meeting]
+        );
     }
 
     /// The entity keys of the mentions whose text is `surface`.

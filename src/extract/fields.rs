@@ -252,6 +252,11 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         }
         None => lines.first().and_then(first_line),
     };
+    // without an editor's note (联合声明（全文）)
+    let title_span = title_span.map(|t| {
+        let kept = super::names::without_title_note(lex, &norm[t.clone()]);
+        t.start..t.start + kept.len()
+    });
     let title_has = |list| {
         title_span
             .as_ref()

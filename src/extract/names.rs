@@ -350,14 +350,30 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 static ORDINAL_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap());
 
+/// `title` without an editor's note in brackets after it (联合声明（全文）).
+pub fn without_title_note<'t>(lex: &Lexicon, title: &'t str) -> &'t str {
+    if let Some(inner) = title.strip_suffix('）')
+        && let Some(k) = inner.rfind('（')
+        && lex
+            .words
+            .list(List::TitleNotes)
+            .iter()
+            .any(|w| inner[k + '（'.len_utf8()..] == **w)
+    {
+        return inner[..k].trim_end();
+    }
+    title
+}
+
 /// A document's title line that ends in an agreement head noun is that agreement, named
 /// by the whole line (中华人民共和国和蒙古国关于深化全面战略伙伴关系的联合声明); not a
 /// headline that reports it (两国元首发表联合声明: a [`List::ReportVerbs`] word).
 pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
     let line_end = norm.find('\n').unwrap_or(norm.len());
     let line = &norm[..line_end];
-    let body = line.trim_start_matches('#').trim();
+    let mut body = line.trim_start_matches('#').trim();
     let start = line_end - line.trim_start_matches('#').trim_start().len();
+    body = without_title_note(lex, body);
     let n = body.chars().count();
     if !(6..=80).contains(&n)
         || body.contains(['。', '，', '：', '《', '》', '“', '”', ' ', '\u{3000}'])
@@ -554,9 +570,22 @@ pub fn head_candidates(
             true
         }
     });
+    // the longest head ending at each offset decides (会议中心, not 中心)
+    let mut longest_ending: HashMap<usize, usize> = HashMap::new();
+    for &(h, hs) in &found {
+        let len = lex.heads[h].head.len();
+        let e = longest_ending.entry(hs + len).or_default();
+        *e = (*e).max(len);
+    }
     for (h, hs) in found {
         let head = &lex.heads[h];
         let he = hs + head.head.len();
+        if longest_ending
+            .get(&he)
+            .is_some_and(|&l| l > head.head.len())
+        {
+            continue;
+        }
         // 中心协调作用, 中心地位: the head is part of another word
         if starts_with_any(&norm[he..], lex.words.list(List::HeadBreakers)) {
             continue;
@@ -623,14 +652,23 @@ pub fn head_candidates(
         let mut start = chain_anchors.first().map_or(p, |a| a.span.start);
         if start != p {
             let before = &norm[p..start];
-            if ORDINAL_PREFIX.is_match(before) || before.chars().count() <= 2 {
+            if ORDINAL_PREFIX.is_match(before)
+                || lex
+                    .words
+                    .list(List::NameQualifiers)
+                    .iter()
+                    .any(|w| w == before)
+            {
                 start = p;
             }
             boundary = false;
         }
-        // 和 joins two names: the name after it starts at its own anchor
-        if let Some((last_and, joiner)) =
-            rfind_any(&norm[start..hs], lex.words.list(List::NameJoiners))
+        // 和 joins two names: the name after it starts at its own anchor (but not the
+        // parties of a joint statement: 甲国和乙国联合声明)
+        let joint = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles));
+        if !joint
+            && let Some((last_and, joiner)) =
+                rfind_any(&norm[start..hs], lex.words.list(List::NameJoiners))
         {
             let after = start + last_and + joiner.len();
             if let Some(a) = chain_anchors.iter().find(|a| a.span.start == after) {
@@ -663,6 +701,9 @@ pub fn head_candidates(
             || name.chars().count() < 3
             || starts_with_any(name, lex.words.list(List::Determiners))
         {
+            continue;
+        }
+        if ends_with_any(name, lex.words.list(List::CommonNouns)) {
             continue;
         }
         let before_head = &norm[start..hs];
@@ -716,6 +757,13 @@ pub fn anniversary_candidates(rules: &Rules, norm: &str, anchors: &[Candidate]) 
             a.id.class,
             Class::Event | Class::Organization | Class::State
         ) {
+            continue;
+        }
+        // 上海合作组织宪章签署20周年: a longer name (an agreement) starts at the mention, so
+        // what comes of age is that one, no meeting or body
+        if anchors.iter().any(|b| {
+            !b.nested && b.span.start == a.span.start && b.span.end > a.span.end && b.id != a.id
+        }) {
             continue;
         }
         if let Some(caps) = rules.anniversary.captures(&norm[a.span.end..]) {
@@ -837,7 +885,18 @@ pub fn person_candidates(
                 _ => break,
             }
         }
-        let after_state = named_ends.contains(&title_start);
+        // the title of a state, an organization or a ministry (商务部部长), or of the next
+        // person of a list (外长王一、贸易和工业部长李二)
+        let after_state =
+            named_ends.contains(&title_start) || norm[..title_start].ends_with(MINISTRY) || {
+                let from = back(norm, title_start, 12);
+                norm[from..title_start].rfind('、').is_some_and(|k| {
+                    let sep = from + k;
+                    out.iter().any(|p: &Candidate| p.span.end == sep)
+                        && !norm[sep + '、'.len_utf8()..title_start]
+                            .contains(['，', '。', '；', '：'])
+                })
+            };
         if after_state
             && title.role != crate::lexicon::Role::Honorific
             && let Some(len) = name_before_verb(rest, lex.words.list(List::AfterPersonName))
@@ -849,6 +908,8 @@ pub fn person_candidates(
                 .contains(|c: char| rules.person_stop_chars.contains(&c))
             && !lex.find_titles(&rest[..len]).any(|_| true)
             && !starts_with_any(&rest[..len], lex.words.list(List::TitleJoiners))
+            // 高级代表出席: a verb, no name
+            && !starts_with_any(&rest[..len], lex.words.list(List::AfterPersonName))
         {
             let name = &rest[..len];
             out.push(person(t.end..t.end + len, name, "rule:person-title"));
@@ -856,6 +917,9 @@ pub fn person_candidates(
     }
     out
 }
+
+/// The last character of a ministry's name (商务部), before its minister's title.
+const MINISTRY: &str = "部";
 
 /// The byte offset where the `chars` characters after `start` end (or the text's end).
 fn ahead(norm: &str, start: usize, chars: usize) -> usize {
@@ -987,12 +1051,30 @@ pub fn dotted_candidates(
             let n = rest.chars().take_while(|&c| is_han(c) || c == '·').count();
             let name: String = rest.chars().take(n).collect();
             if (2..=4).contains(&n) || (name.contains('·') && n <= 12) {
-                let start = from + skip;
-                out.push(person(
-                    start..start + name.len(),
-                    &name,
-                    "rule:person-reporter",
-                ));
+                let mut start = from + skip;
+                let mut name = name;
+                // and the reporters listed after it (记者 朱超、吴嘉林): each a whole run
+                // that a separator, a bracket or a space ends
+                loop {
+                    out.push(person(
+                        start..start + name.len(),
+                        &name,
+                        "rule:person-reporter",
+                    ));
+                    let next = start + name.len();
+                    let Some(rest) = norm[next..].strip_prefix('、') else {
+                        break;
+                    };
+                    let n = rest.chars().take_while(|&c| is_han(c) || c == '·').count();
+                    let following: String = rest.chars().take(n).collect();
+                    let ends_list = rest[following.len()..]
+                        .starts_with(['、', '）', ')', ' ', '\u{3000}', '\n']);
+                    if !(2..=4).contains(&n) || !ends_list {
+                        break;
+                    }
+                    start = next + '、'.len_utf8();
+                    name = following;
+                }
             }
         }
     }
@@ -1168,6 +1250,55 @@ mod tests {
                 &["王小明"],
             ),
             ("我祝贺总统先生当选。", "rule:person-honorific", &[]),
+            // the longest head ending at an offset decides: a venue, no body
+            (
+                "代表团参观北京国际会议中心。",
+                "rule:head-国际会议中心",
+                &["北京国际会议中心"],
+            ),
+            ("代表团参观北京国际会议中心。", "rule:head-中心", &[]),
+            // a common noun ending in a head names nothing
+            ("推动构建青河命运共同体。", "rule:head-", &[]),
+            // a verb before a known name stays out of the name built on it
+            ("坚持联合国宪章。", "rule:head-宪章", &["联合国宪章"]),
+            ("签署一份主席声明。", "rule:head-", &[]),
+            // a minister's title after his ministry, the next person of a list
+            (
+                "青河国商务部部长王小明出席。",
+                "rule:person-title",
+                &["王小明"],
+            ),
+            (
+                "俄罗斯外长王小明、贸易和工业部长李大山出席。",
+                "rule:person-title",
+                &["王小明", "李大山"],
+            ),
+            ("俄罗斯总统出席会议。", "rule:person-title", &[]),
+            // reporters listed after 记者
+            (
+                "新华社北京3月2日电（记者 王小明、李大山）",
+                "rule:person-reporter",
+                &["王小明", "李大山"],
+            ),
+            (
+                "新华社北京3月2日电（记者 王小明）会议今天开幕、",
+                "rule:person-reporter",
+                &["王小明"],
+            ),
         ]);
+    }
+
+    /// An editor's note after a title line is no part of the title.
+    #[test]
+    fn a_title_note_is_left_out() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        for (title, bare) in [
+            ("青河国和白山国联合声明（全文）", "青河国和白山国联合声明"),
+            ("青河国和白山国联合声明（摘要）", "青河国和白山国联合声明"),
+            ("青河宣言（草案）", "青河宣言（草案）"),
+            ("青河宣言", "青河宣言"),
+        ] {
+            assert_eq!(super::without_title_note(&lex, title), bare);
+        }
     }
 }

@@ -68,6 +68,11 @@ const AS: &str = "作为";
 const AS_THIS_SESSIONS: &str = "作为本届";
 const IS: &str = "是";
 const ETC: &str = "等";
+/// The counter of a number of states (21个).
+const COUNTER: &str = "个";
+/// What follows an organization's name in "its states' leaders" (阿盟国家领导人).
+const MEMBER_STATES: &str = "成员国";
+const STATES: &str = "国家";
 const ROTATING: &str = "轮值";
 const DASH: &str = "——";
 
@@ -130,6 +135,34 @@ fn first_chair_noun<'w>(words: &'w Words, s: &str) -> Option<(usize, &'w str)> {
 }
 
 /// The states listed from the start of `ms`: S1、S2…和Sn.
+/// The states of a list of leaders from `ms[0]` on (沙特王储穆罕默德、埃及总统塞西): each a
+/// state, its leader's title and the leader, the items joined by list separators; and
+/// where the last leader's name ends.
+fn leader_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> (Vec<&'a Candidate>, usize) {
+    let mut states = Vec::new();
+    let mut end = ms[0].span.end;
+    let mut i = 0;
+    while let (Some(s), Some(p)) = (ms.get(i), ms.get(i + 1)) {
+        let title = &norm[s.span.end..p.span.start];
+        if s.id.class != Class::State
+            || p.id.class != Class::Person
+            || title.contains(['，', '。', '、', '；'])
+            || title.chars().count() > 12
+        {
+            break;
+        }
+        states.push(*s);
+        end = p.span.end;
+        match ms.get(i + 2) {
+            Some(n) if words.contains(List::ListSeparators, &norm[p.span.end..n.span.start]) => {
+                i += 2;
+            }
+            _ => break,
+        }
+    }
+    (states, end)
+}
+
 fn state_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
     let mut out: Vec<&Candidate> = Vec::new();
     for m in ms {
@@ -362,6 +395,36 @@ impl Stretch<'_> {
             {
                 for s in &list {
                     out.push(rel(&s.id, Property::MemberOf, &org));
+                }
+            }
+        }
+        // S1职务P1、S2职务P2…等21个X国家领导人: the leaders listed lead X's members
+        if m.id.class == Class::State {
+            let (states, end) = leader_list(words, norm, &ms[k..]);
+            let after = &norm[end..range.end];
+            let after = after.strip_prefix(ETC).unwrap_or(after);
+            let counted = after.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "一二三四五六七八九十百两".contains(c)
+            });
+            let after = match counted.strip_prefix(COUNTER) {
+                Some(rest) if counted.len() < after.len() => rest,
+                _ => after,
+            };
+            let at = range.end - after.len();
+            if states.len() >= 2
+                && let Some(org) = ms
+                    .iter()
+                    .find(|n| n.id.class == Class::Organization && n.span.start == at)
+            {
+                let rest = &norm[org.span.end..range.end];
+                let rest = [MEMBER_STATES, STATES]
+                    .iter()
+                    .find_map(|w| rest.strip_prefix(w))
+                    .unwrap_or(rest);
+                if starts_with_any(words, List::LeaderNouns, rest) {
+                    for s in &states {
+                        out.push(rel(&s.id, Property::MemberOf, &org.id));
+                    }
                 }
             }
         }
@@ -847,6 +910,30 @@ mod tests {
                 "KAZ",
                 "memberOf",
                 sco,
+                false,
+            ),
+            (
+                "S1职务P1、S2职务P2等N个X国家领导人",
+                "埃及总统王小明、约旦国王李大山等2个阿盟国家领导人出席峰会。".into(),
+                "JOR",
+                "memberOf",
+                "阿拉伯国家联盟",
+                true,
+            ),
+            (
+                "S1职务P1、S2职务P2和X负责人",
+                "埃及总统王小明、约旦国王李大山和阿盟秘书长出席峰会。".into(),
+                "JOR",
+                "memberOf",
+                "阿拉伯国家联盟",
+                false,
+            ),
+            (
+                "S1职务P1，S2职务P2等X国家领导人",
+                "埃及总统王小明出席，约旦国王李大山等阿盟国家领导人也出席。".into(),
+                "EGY",
+                "memberOf",
+                "阿拉伯国家联盟",
                 false,
             ),
             (
