@@ -292,7 +292,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             s.chars().count() <= 60 && contains_any(s, words(List::SpeechOpenings))
         });
     let opening = lines.iter().find(|r| {
-        norm[(*r).clone()].contains(['，', '。', '：'])
+        without_metadata_labels(lex, &norm[(*r).clone()]).contains(['，', '。', '：'])
             && opening_dateline
                 .as_ref()
                 .is_none_or(|d| !(r.start <= d.start && d.end == r.end))
@@ -403,6 +403,25 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             if let Some(t) = &title_span {
                 blank(t);
             }
+            // a web page's metadata: 发布时间：2018-09-02 16:48 来源：新华社
+            let line = &norm[r.clone()];
+            for (at, _) in web_page_metadata(lex, line) {
+                blank(&(r.start + at..r.end));
+            }
+            for (label, at) in lex
+                .words
+                .list(List::DateLabels)
+                .iter()
+                .flat_map(|w| line.match_indices(w.as_str()).map(move |(i, _)| (w, i)))
+            {
+                let after = &line[at + label.len()..];
+                if let Some(colon) = after.chars().next().filter(|c| matches!(c, '：' | ':')) {
+                    blank(&(r.start + at..r.start + at + label.len() + colon.len_utf8()));
+                }
+            }
+            for time in clock_times(line) {
+                blank(&(r.start + time.start..r.start + time.end));
+            }
             let mut dated = false;
             for m in mentions.iter().filter(|m| in_span(m, r)) {
                 if matches!(m.id.class, Class::Date | Class::Place) {
@@ -486,6 +505,63 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     }
 }
 
+/// Where a web page's metadata label (来源：, 作者：) starts in `line`, with the label.
+fn web_page_metadata<'l>(lex: &Lexicon, line: &'l str) -> Vec<(usize, &'l str)> {
+    lex.words
+        .list(List::SourceLabels)
+        .iter()
+        .flat_map(|w| line.match_indices(w.as_str()))
+        .filter(|(at, w)| line[at + w.len()..].starts_with(['：', ':']))
+        .collect()
+}
+
+/// `line` without the labels of a web page's metadata and their colons (来源：).
+fn without_metadata_labels(lex: &Lexicon, line: &str) -> String {
+    let mut out = line.to_string();
+    for w in lex
+        .words
+        .list(List::SourceLabels)
+        .iter()
+        .chain(lex.words.list(List::DateLabels))
+    {
+        for colon in ['：', ':'] {
+            out = out.replace(&format!("{w}{colon}"), "");
+        }
+    }
+    out
+}
+
+/// The clock times in `line` (16:48, 9:05:30).
+fn clock_times(line: &str) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
+    let digits = |from: usize| {
+        bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let hours = digits(i);
+        if hours == 0 || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + hours;
+        let mut fields = 0;
+        while fields < 2 && bytes.get(end) == Some(&b':') && digits(end + 1) == 2 {
+            end += 3;
+            fields += 1;
+        }
+        if (1..=2).contains(&hours) && fields > 0 {
+            out.push(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::testing::extract;
@@ -501,6 +577,18 @@ mod tests {
     const SPEECH: &str = "# 携手合作\n——在上海合作组织杜尚别峰会上的讲话\n（2014年9月12日，杜尚别）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n今天，我们在这里相聚。";
 
     /// The kind, for each rule a text where it fires and one where it must not.
+    #[test]
+    fn clock_times_are_found() {
+        let times = |line: &str| -> Vec<(usize, usize)> {
+            super::clock_times(line)
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect()
+        };
+        assert_eq!(times("2018-09-02 16:48 来源"), [(11, 16)]);
+        assert_eq!(times("9:05:30，123:45，1:2"), [(0, 7)]);
+    }
+
     #[test]
     fn kinds() {
         for (text, kind) in [
@@ -674,6 +762,36 @@ mod tests {
                 date,
                 "a date line in the head",
                 Some("2019-06-15"),
+            ),
+            (
+                "甲乙峰会开幕\n俄罗斯卫星通讯社北京9月4日电 甲乙峰会2017年9月4日在厦门举行。",
+                location,
+                "the dateline of any agency the organizations lexicon lists",
+                Some("北京"),
+            ),
+            (
+                "甲乙峰会开幕\n中评社北京9月4日电 甲乙峰会2017年9月4日在厦门举行。",
+                location,
+                "the dateline of a review agency",
+                Some("北京"),
+            ),
+            (
+                "# 甲乙宣言\n甲乙峰会2016年3月2日在杜尚别举行。",
+                location,
+                "a declaration was adopted at the meeting",
+                Some("杜尚别"),
+            ),
+            (
+                "# 甲乙会议在北京举行\n发布时间：2018-09-02 16:48 来源： 新华社\n双方同意，加强合作。",
+                date,
+                "a web page's date line with its time and source",
+                Some("2018-09-02"),
+            ),
+            (
+                "# 甲乙会议在北京举行\n2018-09-02 16:48 新华社\n双方同意，加强合作。",
+                date,
+                "a date line with an unlabelled name",
+                None,
             ),
             (
                 "# 杜尚别宣言\n2019年6月15日出版\n各方同意，加强合作。",
