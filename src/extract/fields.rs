@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::dates::{Rules, Ymd, find_dates};
 use super::names::Candidate;
 use crate::input::Dateline;
-use crate::lexicon::{Lexicon, List};
+use crate::lexicon::{Lexicon, List, Words};
 use crate::model::{Class, DocFields, DocKind, EntityId};
 
 /// What the layout says.
@@ -97,22 +97,9 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
         if date.is_none() && !inside.iter().any(|m| m.id.class == Class::Event) {
             continue;
         }
-        let place = inside.iter().find(|m| {
-            if m.id.class != Class::Place {
-                return false;
-            }
-            let before = match inside
-                .iter()
-                .find(|s| s.id.class == Class::State && s.span.end == m.span.start)
-            {
-                Some(s) => &norm[..s.span.start],
-                None => &norm[..m.span.start],
-            };
-            words
-                .list(List::LocationMarkers)
-                .iter()
-                .any(|w| before.ends_with(w.as_str()))
-        });
+        let place = inside
+            .iter()
+            .find(|m| m.id.class == Class::Place && after_at(words, norm, m.span.start, &inside));
         return Some(Held {
             span,
             date: date.map(|d| d.id.clone()),
@@ -120,6 +107,29 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
         });
     }
     None
+}
+
+/// Whether a location marker (在) stands before the place starting at `start`, or before
+/// the state it lies in (在塔吉克斯坦杜尚别, 在塔吉克斯坦首都杜尚别).
+pub fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> bool {
+    let before = &norm[..start];
+    let state_end = words
+        .list(List::PlaceAppositions)
+        .iter()
+        .find_map(|w| before.strip_suffix(w.as_str()))
+        .unwrap_or(before)
+        .len();
+    let before = match ms
+        .iter()
+        .find(|s| s.id.class == Class::State && (s.span.end == start || s.span.end == state_end))
+    {
+        Some(s) => &norm[..s.span.start],
+        None => before,
+    };
+    words
+        .list(List::LocationMarkers)
+        .iter()
+        .any(|w| before.ends_with(w.as_str()))
 }
 
 /// Lines of `norm` as byte ranges (without the newline).

@@ -206,17 +206,26 @@ fn ends_with_any(text: &str, words: &[String]) -> bool {
 
 /// Lexicon candidates ([`List::NotASide`] and [`List::SideBreakers`] are never a
 /// state's side). Ambiguous X方 forms (乌方) go to the state among their readings
-/// that the document names; if none or several are named, the form stays unlinked.
+/// that the document names, or names a city or a known person of; if none or several
+/// are, the form stays unlinked.
 pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     let found: Vec<(Range<usize>, Vec<Target>)> = lex
         .find_entities(norm)
         .map(|(r, t)| (r, t.to_vec()))
         .collect();
+    // the states the document names, or names a city or a known person of (撒马尔罕 and
+    // 米尔济约耶夫 make 乌方 Uzbekistan's)
+    let state_of = |iso3: &Option<String>| {
+        iso3.as_ref()
+            .and_then(|c| lex.states.iter().position(|s| &s.iso3 == c))
+    };
     let named_states: std::collections::HashSet<usize> = found
         .iter()
         .flat_map(|(_, ts)| ts.iter())
         .filter_map(|t| match t {
             Target::State(i) => Some(*i),
+            Target::Place(i) => state_of(&lex.places[*i].country),
+            Target::Person(i) => state_of(&lex.persons[*i].state),
             _ => None,
         })
         .collect();
@@ -399,7 +408,7 @@ pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
 /// dateline (新华社阿拉套6月3日电), the X of 在X举行 (and the other [`List::PlaceVerbs`]),
 /// a city X市 after a location marker; each name then wherever else the document writes it.
 /// A name of [`List::NotPlaces`] (会上, 当地) or with a stop character is none; a name that
-/// ends in a [`List::VenueHeads`] word (国际会议中心) is a venue, a place too.
+/// ends in a Place head of heads.tsv (国际会议中心) is a venue, a place too.
 pub fn place_candidates(
     lex: &Lexicon,
     rules: &Rules,
@@ -637,6 +646,18 @@ pub fn head_candidates(
             if ends[p] & CUE != 0 {
                 break;
             }
+            // a quoted name opens the name (“一带一路”国际合作高峰论坛)
+            if let Some(inner) = norm[..p].strip_suffix('”')
+                && let Some(q) = inner.rfind('“')
+                && let quoted = &inner[q + '“'.len_utf8()..]
+                && (2..=12).contains(&quoted.chars().count())
+                && quoted.chars().all(|c| rules.is_name_char(c))
+                && p < hs
+            {
+                p = q;
+                boundary = true;
+                break;
+            }
             match norm[..p].chars().next_back() {
                 Some(c) if rules.is_name_char(c) && hs - p < 90 => p -= c.len_utf8(),
                 _ => break,
@@ -723,7 +744,7 @@ pub fn head_candidates(
                     .then(|| a.id.clone());
                 (label, parent)
             }
-            _ => (name.replace(['《', '》'], ""), None),
+            _ => (name.replace(['《', '》', '“', '”'], ""), None),
         };
         let mut c = Candidate::new(
             start..he,
@@ -1154,6 +1175,13 @@ mod tests {
             // X方
             ("俄方支持。", "lexicon:states.tsv#RUS:side", &["俄方"]),
             ("俄方面临挑战。", "lexicon:states.tsv#RUS:side", &[]),
+            // an ambiguous X方 by a city or a person of one reading
+            (
+                "峰会在撒马尔罕举行，乌方作为主席国。",
+                "lexicon:states.tsv#UZB:side",
+                &["乌方"],
+            ),
+            ("峰会举行，乌方作为主席国。", ":side", &[]),
             (
                 "土耳其总统表示，土方工程开工。",
                 "lexicon:states.tsv#TUR:side",
@@ -1261,6 +1289,13 @@ mod tests {
             ("推动构建青河命运共同体。", "rule:head-", &[]),
             // a verb before a known name stays out of the name built on it
             ("坚持联合国宪章。", "rule:head-宪章", &["联合国宪章"]),
+            // a quoted name opens a name, when a name follows it
+            (
+                "评价在北京举行的“青河大道”国际合作高峰论坛。",
+                "rule:head-论坛",
+                &["“青河大道”国际合作高峰论坛"],
+            ),
+            ("推动“青河大道”论坛。", "rule:head-论坛", &[]),
             ("签署一份主席声明。", "rule:head-", &[]),
             // a minister's title after his ministry, the next person of a list
             (

@@ -134,7 +134,6 @@ fn first_chair_noun<'w>(words: &'w Words, s: &str) -> Option<(usize, &'w str)> {
         .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
 }
 
-/// The states listed from the start of `ms`: S1、S2…和Sn.
 /// The states of a list of leaders from `ms[0]` on (沙特王储穆罕默德、埃及总统塞西): each a
 /// state, its leader's title and the leader, the items joined by list separators; and
 /// where the last leader's name ends.
@@ -163,6 +162,7 @@ fn leader_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> (Vec<&'a 
     (states, end)
 }
 
+/// The states listed from the start of `ms`: S1、S2…和Sn.
 fn state_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
     let mut out: Vec<&Candidate> = Vec::new();
     for m in ms {
@@ -177,21 +177,6 @@ fn state_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Ca
         out.push(m);
     }
     out
-}
-
-/// Is the place at `start` introduced by 在 or 于 (perhaps with its state between: 在泰国曼谷)?
-fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> bool {
-    let before = match ms
-        .iter()
-        .find(|s| s.id.class == Class::State && s.span.end == start)
-    {
-        Some(s) => &norm[..s.span.start],
-        None => &norm[..start],
-    };
-    words
-        .list(List::LocationMarkers)
-        .iter()
-        .any(|w| before.ends_with(w.as_str()))
 }
 
 pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) -> Vec<Relation> {
@@ -224,9 +209,36 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
     }
     out.extend(meeting_facts(lex, norm, mentions, fields));
     out.extend(sub_organizations(lex, mentions));
+    let cities = venue_cities(lex, mentions, &out);
+    out.extend(cities);
     out.sort();
     out.dedup();
     out
+}
+
+/// What took place at a venue (a name ending in a Place head of heads.tsv: 阿拉套国际会议
+/// 中心) took place in the city its name opens with too, where the document names that city.
+fn venue_cities(lex: &Lexicon, mentions: &[Candidate], found: &[Relation]) -> Vec<Relation> {
+    let is_venue = |key: &str| {
+        lex.heads
+            .iter()
+            .any(|h| h.class == Class::Place && key.ends_with(h.head.as_str()))
+    };
+    found
+        .iter()
+        .filter(|r| r.property == Property::Location && is_venue(&r.object.key))
+        .filter_map(|r| {
+            mentions
+                .iter()
+                .filter(|m| {
+                    m.id.class == Class::Place
+                        && m.id.key.len() < r.object.key.len()
+                        && r.object.key.starts_with(m.id.key.as_str())
+                })
+                .max_by_key(|m| m.id.key.len())
+                .map(|city| rel(&r.subject, Property::Location, &city.id))
+        })
+        .collect()
 }
 
 /// headOf: (person, state) from title lines and from 国名+职务+姓名 in running text.
@@ -497,6 +509,20 @@ impl Stretch<'_> {
                 out.push(rel(&m.id, Property::ChairOf, &org));
             }
         }
+        // S作为轮值主席国, S担任主席国: the chair of the document's organization
+        if m.id.class == Class::State
+            && let Some(org) = self.main_org
+        {
+            let after = &norm[m.span.end..range.end];
+            let verb = std::iter::once(AS)
+                .chain(words.list(List::ChairVerbs).iter().map(String::as_str))
+                .find_map(|v| after.strip_prefix(v));
+            if let Some(rest) = verb
+                && starts_with_any(words, List::ChairNouns, rest.trim_start_matches(ROTATING))
+            {
+                out.push(rel(&m.id, Property::ChairOf, org));
+            }
+        }
         // 作为X…主席国，S / S担任…X主席国
         if m.id.class == Class::Organization {
             let after = &norm[m.span.end..range.end];
@@ -560,7 +586,9 @@ impl Stretch<'_> {
                         got_date = true;
                         break;
                     }
-                    Class::Place if !got_place && after_at(words, norm, p.span.start, ms) => {
+                    Class::Place
+                        if !got_place && super::fields::after_at(words, norm, p.span.start, ms) =>
+                    {
                         out.push(rel(&m.id, Property::Location, &p.id));
                         got_place = true;
                     }
@@ -592,7 +620,9 @@ impl Stretch<'_> {
                     Class::Place
                         if !got_place
                             && (words.contains(List::PlacePrepositions, g)
-                                || (at_state && g.is_empty())) =>
+                                || (at_state
+                                    && (g.is_empty()
+                                        || words.contains(List::PlaceAppositions, g)))) =>
                     {
                         out.push(rel(&m.id, Property::Location, &n.id));
                         got_place = true;
@@ -909,6 +939,62 @@ mod tests {
                 "哈萨克斯坦、中国等上海合作组织伙伴支持合作。".into(),
                 "KAZ",
                 "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "E在S首都P举行",
+                "第九次青河峰会2025年6月3日在塔吉克斯坦首都杜尚别举行。".into(),
+                "*",
+                "location",
+                "杜尚别",
+                true,
+            ),
+            (
+                "E在S以外P举行",
+                "第九次青河峰会2025年6月3日在塔吉克斯坦以外杜尚别举行。".into(),
+                "*",
+                "location",
+                "杜尚别",
+                false,
+            ),
+            (
+                "E在P…会议中心举行: at P too, where P is named",
+                "北京欢迎各方。第九次青河峰会2025年6月3日在北京国际会议中心举行。".into(),
+                "*",
+                "location",
+                "北京",
+                true,
+            ),
+            (
+                "E在会议中心举行, P elsewhere",
+                "北京欢迎各方。第九次青河峰会2025年6月3日在国家会议中心举行。".into(),
+                "*",
+                "location",
+                "北京",
+                false,
+            ),
+            (
+                "S作为轮值主席国",
+                "上海合作组织成员国支持合作。哈萨克斯坦作为轮值主席国，主持会议。".into(),
+                "KAZ",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "S担任主席国",
+                "上海合作组织成员国支持合作。在哈萨克斯坦担任主席国期间，合作发展。".into(),
+                "KAZ",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "S作为观察员国",
+                "上海合作组织成员国支持合作。哈萨克斯坦作为观察员国，出席会议。".into(),
+                "KAZ",
+                "chairOf",
                 sco,
                 false,
             ),
