@@ -236,11 +236,13 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         Some(d) => {
             // the rest of the dateline's line up to a space, the line after it, the line
             // before it, or the first line
-            let at = lines
-                .iter()
-                .position(|l| l.start <= d.start && d.end <= l.end)
-                .unwrap_or(0);
-            let rest = trim(norm, d.end..lines.get(at).map_or(d.end, |l| l.end));
+            // (its line is the first that ends after it starts: a dateline may start in a
+            // line's leading white space, or run over a line break)
+            let at = lines.iter().position(|l| d.start < l.end).unwrap_or(0);
+            let rest = trim(
+                norm,
+                d.end..lines.get(at).map_or(d.end, |l| l.end.max(d.end)),
+            );
             let same_line = (!rest.is_empty())
                 .then(|| {
                     let piece_end = norm[rest.clone()]
@@ -790,6 +792,12 @@ mod tests {
                 location,
                 "a declaration was adopted at the meeting",
                 Some("杜尚别"),
+            ),
+            (
+                "甲乙联合声明\n  新华社北京11月4日电\n双方同意，加强合作。",
+                title,
+                "an indented dateline",
+                Some("甲乙联合声明"),
             ),
             (
                 "# 甲乙会议在北京举行\n发布时间：2018-09-02 16:48 来源： 新华社\n双方同意，加强合作。",
