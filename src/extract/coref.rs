@@ -221,10 +221,12 @@ pub fn within_document(
         .collect();
     let is_org = |name: &str| {
         orgs.contains(&name)
-            || lex
-                .orgs
-                .iter()
-                .any(|o| o.zh == name || o.aliases.iter().any(|a| a == name))
+            || lex.find_entities(name).any(|(r, targets)| {
+                r == (0..name.len())
+                    && targets
+                        .iter()
+                        .any(|t| matches!(t, crate::lexicon::Target::Org(_)))
+            })
     };
     // X峰会 → the document's event, where X is where it took place or the organization
     // that holds it (上海合作组织峰会 for 上海合作组织成员国元首理事会第二十二次会议)

@@ -304,7 +304,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             s.chars().count() <= 60 && contains_any(s, words(List::SpeechOpenings))
         });
     let opening = lines.iter().find(|r| {
-        without_metadata_labels(lex, &norm[(*r).clone()]).contains(['，', '。', '：'])
+        has_sentence_punctuation(lex, &norm[(*r).clone()])
             && opening_dateline
                 .as_ref()
                 .is_none_or(|d| !(r.start <= d.start && d.end == r.end))
@@ -415,21 +415,14 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             if let Some(t) = &title_span {
                 blank(t);
             }
-            // a web page's metadata: 发布时间：2018-09-02 16:48 来源：新华社
+            // a web page's metadata: 发布时间：2018-09-02 16:48 来源：新华社 (what follows a
+            // source label is no date; a date label is)
             let line = &norm[r.clone()];
-            for (at, _) in web_page_metadata(lex, line) {
-                blank(&(r.start + at..r.end));
+            for label in labels(lex, List::SourceLabels, line) {
+                blank(&(r.start + label.start..r.end));
             }
-            for (label, at) in lex
-                .words
-                .list(List::DateLabels)
-                .iter()
-                .flat_map(|w| line.match_indices(w.as_str()).map(move |(i, _)| (w, i)))
-            {
-                let after = &line[at + label.len()..];
-                if let Some(colon) = after.chars().next().filter(|c| matches!(c, '：' | ':')) {
-                    blank(&(r.start + at..r.start + at + label.len() + colon.len_utf8()));
-                }
+            for label in labels(lex, List::DateLabels, line) {
+                blank(&(r.start + label.start..r.start + label.end));
             }
             for time in clock_times(line) {
                 blank(&(r.start + time.start..r.start + time.end));
@@ -517,30 +510,34 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     }
 }
 
-/// Where a web page's metadata label (来源：, 作者：) starts in `line`, with the label.
-fn web_page_metadata<'l>(lex: &Lexicon, line: &'l str) -> Vec<(usize, &'l str)> {
+/// The labels of `list` in `line` that a colon follows (来源：), each with its colon.
+fn labels(lex: &Lexicon, list: List, line: &str) -> Vec<Range<usize>> {
     lex.words
-        .list(List::SourceLabels)
+        .list(list)
         .iter()
         .flat_map(|w| line.match_indices(w.as_str()))
-        .filter(|(at, w)| line[at + w.len()..].starts_with(['：', ':']))
+        .filter_map(|(at, w)| {
+            let colon = line[at + w.len()..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '：' | ':'))?;
+            Some(at..at + w.len() + colon.len_utf8())
+        })
         .collect()
 }
 
-/// `line` without the labels of a web page's metadata and their colons (来源：).
-fn without_metadata_labels(lex: &Lexicon, line: &str) -> String {
-    let mut out = line.to_string();
-    for w in lex
-        .words
-        .list(List::SourceLabels)
-        .iter()
-        .chain(lex.words.list(List::DateLabels))
-    {
-        for colon in ['：', ':'] {
-            out = out.replace(&format!("{w}{colon}"), "");
-        }
-    }
-    out
+/// Whether `line` holds a comma, a full stop or a colon other than a web page's metadata
+/// label's (来源：): a sentence, not a line of the page's furniture.
+fn has_sentence_punctuation(lex: &Lexicon, line: &str) -> bool {
+    let label_ends: Vec<usize> = labels(lex, List::SourceLabels, line)
+        .into_iter()
+        .chain(labels(lex, List::DateLabels, line))
+        .map(|r| r.end)
+        .collect();
+    line.contains(['，', '。'])
+        || line
+            .match_indices('：')
+            .any(|(at, colon)| !label_ends.contains(&(at + colon.len())))
 }
 
 /// The clock times in `line` (16:48, 9:05:30).
@@ -588,7 +585,6 @@ mod tests {
 
     const SPEECH: &str = "# 携手合作\n——在上海合作组织杜尚别峰会上的讲话\n（2014年9月12日，杜尚别）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n今天，我们在这里相聚。";
 
-    /// The kind, for each rule a text where it fires and one where it must not.
     #[test]
     fn clock_times_are_found() {
         let times = |line: &str| -> Vec<(usize, usize)> {
@@ -601,6 +597,7 @@ mod tests {
         assert_eq!(times("9:05:30，123:45，1:2"), [(0, 7)]);
     }
 
+    /// The kind, for each rule a text where it fires and one where it must not.
     #[test]
     fn kinds() {
         for (text, kind) in [

@@ -215,10 +215,7 @@ pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
         .collect();
     // the states the document names, or names a city or a known person of (撒马尔罕 and
     // 米尔济约耶夫 make 乌方 Uzbekistan's)
-    let state_of = |iso3: &Option<String>| {
-        iso3.as_ref()
-            .and_then(|c| lex.states.iter().position(|s| &s.iso3 == c))
-    };
+    let state_of = |iso3: &Option<String>| iso3.as_deref().and_then(|c| lex.state(c));
     let named_states: std::collections::HashSet<usize> = found
         .iter()
         .flat_map(|(_, ts)| ts.iter())
