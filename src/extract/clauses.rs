@@ -33,7 +33,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{Lexicon, List, Words};
+use super::names::from_target;
+use crate::lexicon::{Lexicon, List, Target, Words};
 use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Property};
 
 /// An enumeration marker opening a paragraph: 一、 （二） 3. 4、
@@ -238,9 +239,10 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             }
         }
     }
-    // the title line: its states, or a compound of their short forms
+    // the title line: its states (also those inside the title's own name: 中华人民共和国和
+    // 巴西联邦共和国联合声明 is one agreement mention), or a compound of their short forms
     let first_line = norm.find('\n').map_or(norm.len(), |i| i);
-    let title = states_in(0..first_line);
+    let title = title_states(lex, doc, 0..first_line);
     if title.len() >= 2 {
         return title;
     }
@@ -282,6 +284,54 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
         }
     }
     Vec::new()
+}
+
+/// The states named in `line` in text order: those mentioned, and those the lexicon finds
+/// inside an agreement mentioned there (whose name holds its parties' names).
+fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<EntityId> {
+    let norm = doc.doc.norm.as_str();
+    let mut found: Vec<(usize, EntityId)> = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| line.start <= m.span.start && m.span.end <= line.end)
+    {
+        match m.entity.class {
+            Class::State => found.push((m.span.start, m.entity.clone())),
+            Class::Agreement => {
+                let inner = &norm[m.span.clone()];
+                let hits: Vec<(Range<usize>, usize)> = lex
+                    .find_entities(inner)
+                    .filter_map(|(r, targets)| {
+                        targets.iter().find_map(|t| match t {
+                            Target::State(i) => Some((r.clone(), *i)),
+                            _ => None,
+                        })
+                    })
+                    .collect();
+                // the longest names only (中华人民共和国, not the 华 inside it)
+                for (r, i) in &hits {
+                    if hits
+                        .iter()
+                        .any(|(o, _)| o != r && o.start <= r.start && r.end <= o.end)
+                    {
+                        continue;
+                    }
+                    let id = from_target(lex, Target::State(*i), r.clone()).id;
+                    found.push((m.span.start + r.start, id));
+                }
+            }
+            _ => {}
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let mut out: Vec<EntityId> = Vec::new();
+    for (_, id) in found {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// A compound of states' one-character forms at the start of `s` (中俄, 中哈两国): the
@@ -534,4 +584,62 @@ pub fn longest_prefix<'w>(words: &'w Words, list: List, s: &str) -> Option<&'w s
 
 fn starts_with_any(words: &Words, list: List, s: &str) -> bool {
     words.list(list).iter().any(|w| s.starts_with(w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::extract;
+
+    /// The actors of the statements of the first document of `text`, with their acts.
+    fn actors(text: &str) -> Vec<(String, String)> {
+        let docs = extract(text);
+        let mut out: Vec<(String, String)> = docs[0]
+            .statements
+            .iter()
+            .map(|s| (s.actor.key.clone(), s.act.name().to_string()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Where a joint statement's parties come from, and where a text names none.
+    #[test]
+    fn parties_come_from_the_definition_the_title_or_the_opening() {
+        let decide = |keys: &[&str]| -> Vec<(String, String)> {
+            keys.iter()
+                .map(|k| ((*k).to_string(), "Decide".to_string()))
+                .collect()
+        };
+        let cases: &[(&str, &str, Vec<(String, String)>)] = &[
+            (
+                "a definition",
+                "联合声明\n中华人民共和国和蒙古国（以下称“双方”）声明如下：\n双方同意加强合作。",
+                decide(&["CHN", "MNG"]),
+            ),
+            (
+                "states in the title line",
+                "中国和蒙古国联合声明\n双方同意加强合作。",
+                decide(&["CHN", "MNG"]),
+            ),
+            (
+                "states inside the title's own name (one agreement mention)",
+                "中华人民共和国政府和巴西联邦共和国政府联合声明\n双方同意加强合作。",
+                decide(&["BRA", "CHN"]),
+            ),
+            (
+                "the same in traditional characters",
+                "中華人民共和國和塞爾維亞共和國關於深化全面戰略夥伴關係的聯合聲明\n雙方同意加強合作。",
+                decide(&["CHN", "SRB"]),
+            ),
+            (
+                "one state in the title names no pair",
+                "中华人民共和国政府关于合作的声明\n双方同意加强合作。",
+                vec![],
+            ),
+        ];
+        for (what, text, expected) in cases {
+            assert_eq!(&actors(text), expected, "{what}: {text}");
+        }
+    }
 }
