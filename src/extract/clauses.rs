@@ -18,7 +18,8 @@
 //!   declaration's organization, a joint statement's parties. The parties are the states
 //!   a definition names (中华人民共和国和俄罗斯联邦（以下称“双方”）), else the states of
 //!   its title (two or more, or a compound of their short forms: 中俄发表联合声明), else in
-//!   a joint statement or news report the states whose heads its opening paragraph names.
+//!   a joint statement, a news report or a plain document the states whose heads its
+//!   opening paragraph names.
 //! - **Reported speech**: a clause whose subject is a document (《联合声明》指出, 声明说) reports
 //!   what another text says: it has no actor of its own, and in the rest of its sentence
 //!   the collective words do not name this document's voice (a joint statement's parties
@@ -261,8 +262,12 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             return states;
         }
     }
-    // the states whose heads the opening paragraph names (应X主席邀请，Y总统…访问)
-    if matches!(doc.kind, DocKind::JointStatement | DocKind::NewsReport) {
+    // the states whose heads the opening paragraph names (应X主席邀请，Y总统…访问), in a
+    // joint statement or a report (also one no dateline marks as such)
+    if matches!(
+        doc.kind,
+        DocKind::JointStatement | DocKind::NewsReport | DocKind::Document
+    ) {
         let opening_end = norm
             .match_indices('\n')
             .map(|(i, _)| i)
@@ -631,6 +636,11 @@ mod tests {
                 "the same in traditional characters",
                 "中華人民共和國和塞爾維亞共和國關於深化全面戰略夥伴關係的聯合聲明\n雙方同意加強合作。",
                 decide(&["CHN", "SRB"]),
+            ),
+            (
+                "the heads of an opening paragraph, in a report no dateline marks",
+                "习近平同甲国总统会谈\n综合报道 中国国家主席习近平同巴西总统卢拉举行会谈。\n两国元首同意加强合作。",
+                decide(&["BRA", "CHN"]),
             ),
             (
                 "one state in the title names no pair",

@@ -201,11 +201,24 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .any(|m| m.id.class == Class::Date && in_span(m, r));
         (heading || (short && !dated)).then(|| r.end - body.len()..r.end)
     };
+    // a first line is a title when short, or, up to 100 characters, when it ends in a
+    // document's head word (…关于构建新时代…命运共同体、落实三大全球倡议的联合声明)
+    let ends_a_title = |body: &str| {
+        let named = super::names::without_title_note(lex, body);
+        [
+            List::JointStatementTitles,
+            List::DeclarationTitles,
+            List::CommuniqueTitles,
+        ]
+        .into_iter()
+        .any(|list| words(list).iter().any(|w| named.ends_with(w.as_str())))
+    };
     let first_line = |r: &Range<usize>| {
         let s = &norm[r.clone()];
         let body = s.trim_start_matches('#').trim_start();
         let heading = s.starts_with('#');
-        let short = body.chars().count() <= 40
+        let length = body.chars().count();
+        let short = (length <= 40 || (length <= 100 && ends_a_title(body)))
             && !body.contains(['。', '，', '：'])
             && !body.starts_with(['（', '(', '—']);
         let dated = mentions
@@ -621,6 +634,14 @@ mod tests {
                 DocKind::JointStatement,
             ),
             ("甲国和乙国声明如下：\n双方同意。", DocKind::Document),
+            (
+                "中华人民共和国和甲国关于深化全面战略伙伴关系、构建新时代命运共同体、共同落实三大倡议的联合声明\n双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "中华人民共和国和甲国关于深化全面战略伙伴关系、构建新时代命运共同体、共同落实三大倡议的合作\n双方同意加强合作。",
+                DocKind::Document,
+            ),
             (
                 "# 第三次部长会议新闻公报\n会议在北京举行。",
                 DocKind::Communique,
