@@ -38,6 +38,8 @@ pub(super) static DATELINE_SHAPE: LazyLock<Regex> =
 pub struct Dateline {
     closing: Regex,
     opening: Regex,
+    /// A line that ends in a photo credit (新华社记者 殷博古 摄): a picture's caption.
+    caption: Regex,
 }
 
 /// How many bytes of a document's start an opening dateline may stand in (a headline or
@@ -61,6 +63,11 @@ impl Dateline {
             )),
             opening: build(format!(
                 r"(?m)^[ \t\u{{3000}}]*(?P<agency>{agencies}){REPORTER_AND_PLACE}{DATE}{REPORTERS}"
+            )),
+            caption: build(format!(
+                r"(?m)^.*(?:{})[^\n]{{0,20}}?(?:{})[）)]?[ \t\u{{3000}}]*$",
+                words.alternation(List::ReporterWords),
+                words.alternation(List::PhotoCredits)
             )),
         }
     }
@@ -152,12 +159,14 @@ pub fn split(source: &SourceFile, dateline: &Dateline) -> Vec<Document> {
             .max()
             .unwrap_or(0);
         let before = &norm[previous..r.start];
-        if before.trim().is_empty() {
+        // a picture's caption (…。新华社记者 殷博古 摄) restates the report: no document
+        let uncaptioned = dateline.caption.replace_all(before, "");
+        if uncaptioned.trim().is_empty() {
             continue;
         }
         // only this document's headline, or page furniture without a sentence, stands
         // before it
-        if is_headline(before) || !before.contains(['。', '！', '？']) {
+        if is_headline(&uncaptioned) || !uncaptioned.contains(['。', '！', '？']) {
             continue;
         }
         // the headline lines just before the dateline (up to two) go with it
@@ -279,6 +288,21 @@ mod tests {
                 "讲话。\n（新华社杜尚别9月12日电）",
                 "中新社莫斯科7月4日电 应邀访问。"
             ]
+        );
+        // a picture's caption before the dateline is no document of its own
+        assert_eq!(
+            texts(
+                "两国元首会谈\n8日上午，两国元首在北京会谈。新华社记者 王五 摄\n新华社北京6月8日电 双方同意。"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            texts(
+                "两国元首会谈\n8日上午，两国元首在北京会谈。王五说\n新华社北京6月8日电 双方同意。"
+            )
+            .len(),
+            2
         );
         // not at a line start, or not an agency: no dateline
         assert_eq!(texts("他说，新华社北京6月8日电称双方同意。").len(), 1);

@@ -79,6 +79,7 @@ word_lists! {
     RespectfulAddress = "respectful_address": "Words before a name and title that address a person.",
     TitleJoiners = "title_joiner": "Words joining two titles of one person.",
     AfterPersonName = "after_person_name": "What follows a name after state and title in running text.",
+    PhotoCredits = "photo_credit": "Words that end a photo credit after a reporter word (photo by): a line ending in one is a picture's caption.",
     ReporterWords = "reporter_word": "Words after which a dateline or credit names a reporter or photographer (reporter): the run of characters after it, of two to four, is a person.",
     Honorifics = "honorific": "Words right after a person's name.",
     BeforeHonorific = "before_honorific": "Words after which a name followed by an honorific begins.",
