@@ -170,11 +170,28 @@ fn contains_any(text: &str, words: &[String]) -> bool {
     words.iter().any(|w| text.contains(w.as_str()))
 }
 
+/// How many lines from the title make a document's head (title, subtitle, date line,
+/// by-line).
+const HEAD_LINES: usize = 6;
+/// How many first lines may hold the title's repeat that starts the head.
+const HEAD_SEARCH: usize = 15;
+
 /// The fields the layout of `norm` gives, from its `mentions`.
 pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidate]) -> Fields {
     let words = |list| lex.words.list(list);
     let lines = lines(norm);
-    let head: Vec<Range<usize>> = lines.iter().take(6).cloned().collect();
+    // the head: six lines from the title. A web page may print its title above page
+    // furniture and again above the text: the head starts at the title's last repeat
+    // within the first lines.
+    let head_start = lines.first().map_or(0, |first| {
+        let title = norm[first.clone()].trim();
+        lines
+            .iter()
+            .take(HEAD_SEARCH)
+            .rposition(|r| !title.is_empty() && norm[r.clone()].trim() == title)
+            .unwrap_or(0)
+    });
+    let head: Vec<Range<usize>> = lines.iter().skip(head_start).take(HEAD_LINES).cloned().collect();
     let in_span = |m: &Candidate, r: &Range<usize>| r.start <= m.span.start && m.span.end <= r.end;
     let first_in = |class: Class, r: &Range<usize>| {
         mentions
@@ -388,9 +405,9 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         if !spaced || t.end != before.len() || line.contains(['。', '，']) {
             continue;
         }
-        if n < 6 && kind == DocKind::Speech && author.is_none() {
+        if n < head_start + HEAD_LINES && kind == DocKind::Speech && author.is_none() {
             author = Some(person.id.clone());
-        } else if n >= 6 {
+        } else if n >= head_start + HEAD_LINES {
             signatories.push(person.id.clone());
         }
     }
@@ -692,6 +709,10 @@ mod tests {
         };
         let signed = "# 杜尚别宣言\n各方同意，加强合作。\n一\n二\n三\n四\n吉尔吉斯共和国总统\t王小明\n塔吉克斯坦共和国总统\t李小红";
         let held = "# 联合公报\n上海合作组织成员国元首理事会会议在杜尚别举行。";
+        let repeated = format!(
+            "携手合作\n本页面的文字可以转载。\n上一篇 下一篇\n相关阅读，请点击。\n首页 新闻 图片\n{}",
+            &SPEECH[2..]
+        );
         let cases: &[(&str, Field, &str, Option<&str>)] = &[
             (SPEECH, title, "a heading", Some("携手合作")),
             (
@@ -726,6 +747,18 @@ mod tests {
                 None,
             ),
             (SPEECH, date, "（日期，地点）", Some("2014-09-12")),
+            (
+                &repeated,
+                author,
+                "a web page that repeats its title above the text",
+                Some("王小明"),
+            ),
+            (
+                "携手合作\n本页面的文字可以转载。\n上一篇 下一篇\n相关阅读，请点击。\n首页 新闻 图片\n携手合作的意义\n——在上海合作组织杜尚别峰会上的讲话\n（2014年9月12日，杜尚别）\n中华人民共和国主席 王小明\n尊敬的各位同事：",
+                author,
+                "no repeat of the title: the head is the first six lines",
+                None,
+            ),
             (SPEECH, location, "（日期，地点）", Some("杜尚别")),
             (
                 "各方同意，加强合作。\n一\n2014年9月12日于杜尚别",
