@@ -33,7 +33,8 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
-/// The full-width form of the ASCII punctuation Chinese text uses (`,` → `，`).
+/// The full-width form of the ASCII punctuation Chinese text uses (`,` → `，`), and the
+/// dash for the box-drawing lines a page may print in its place (`━━` → `——`).
 fn fold_punctuation(c: char) -> char {
     match c {
         ',' => '，',
@@ -43,6 +44,8 @@ fn fold_punctuation(c: char) -> char {
         ')' => '）',
         '!' => '！',
         '?' => '？',
+        // box-drawing lines a page prints for a dash (成员国━━哈萨克斯坦共和国、…)
+        '━' | '─' => '—',
         _ => c,
     }
 }
@@ -130,6 +133,7 @@ mod tests {
             ("我们,巴西和俄罗斯:", "我们，巴西和俄罗斯："),
             ("(2019年6月15日,杜尚别)", "（2019年6月15日，杜尚别）"),
             ("各方同意;欢迎!", "各方同意；欢迎！"),
+            ("成员国━━哈萨克斯坦", "成员国——哈萨克斯坦"),
             ("50,000美元", "50,000美元"),
             ("16:48 来源", "16:48 来源"),
             ("Hello, world (UN) now", "Hello, world (UN) now"),

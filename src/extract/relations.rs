@@ -75,6 +75,8 @@ const MEMBER_STATES: &str = "成员国";
 const STATES: &str = "国家";
 const ROTATING: &str = "轮值";
 const DASH: &str = "——";
+/// What closes a definition in brackets after the name it defines (“本组织”）).
+const CLOSING_QUOTES: &[char] = &['”', '"', '」', '’', '）', ')'];
 
 /// Whether `gap` is made only of glue words, any number of them (an empty gap is).
 fn is_glue(words: &Words, gap: &str) -> bool {
@@ -373,13 +375,16 @@ impl Stretch<'_> {
             }
         }
         // X成员国外交部长——S1…、S2…: a list after a dash names the members' representatives
+        // (also after the definition that names X: 上海合作组织（以下简称“本组织”）成员国——)
+        let after = norm[m.span.end..range.end].trim_start_matches(CLOSING_QUOTES);
+        let after_start = range.end - after.len();
         if m.id.class == Class::Organization
-            && starts_with_member(words, &norm[m.span.end..range.end])
-            && let Some(dash) = norm[m.span.end..range.end].find(DASH)
-            && !norm[m.span.end..m.span.end + dash].contains(['，', '。', '、'])
-            && norm[m.span.end..m.span.end + dash].chars().count() <= 12
+            && starts_with_member(words, after)
+            && let Some(dash) = after.find(DASH)
+            && !after[..dash].contains(['，', '。', '、'])
+            && after[..dash].chars().count() <= 12
         {
-            let from = m.span.end + dash;
+            let from = after_start + dash;
             for s in ms[k + 1..]
                 .iter()
                 .filter(|s| s.id.class == Class::State && s.span.start >= from)
@@ -885,6 +890,30 @@ mod tests {
                 "memberOf",
                 sco,
                 true,
+            ),
+            (
+                "X成员国——S1、S2 (heads or ministers of the members)",
+                "上海合作组织成员国外交部长——哈萨克斯坦共和国外交部长、中华人民共和国外交部长出席。".into(),
+                "KAZ",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "the same after the definition that names X, with a page's box-drawing dash",
+                "上海合作组织（以下简称“本组织”）成员国━━哈萨克斯坦共和国、中华人民共和国国家元首在比什凯克举行会议。".into(),
+                "CHN",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "a dash after X without its members",
+                "上海合作组织（以下简称“本组织”）观察员国——蒙古国代表出席会议。".into(),
+                "MNG",
+                "memberOf",
+                sco,
+                false,
             ),
             (
                 "X and a state list",
