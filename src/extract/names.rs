@@ -1306,6 +1306,11 @@ mod tests {
                 &["王小明", "李大山"],
             ),
             ("俄罗斯总统出席会议。", "rule:person-title", &[]),
+            (
+                "这是我第四次以中国国家主席身份访问南非。",
+                "rule:person-title",
+                &[],
+            ),
             // reporters listed after 记者
             (
                 "新华社北京3月2日电（记者 王小明、李大山）",
