@@ -231,11 +231,14 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
                 Some(s) => (s.actors.clone(), s.modal, &norm[s.end..r.start], false),
                 None => {
                     // (an enumeration marker and earlier cues do not count: 三、重申共同致力于)
-                    let bare = strip_cues(lex, clauses::strip_enumeration(prefix));
+                    // (nor does a locative phrase: 在核心利益问题上相互支持)
+                    let rest = after_locative(words, clauses::strip_enumeration(prefix));
+                    let rest_start = r.start - rest.len();
+                    let bare = strip_cues(lex, rest);
                     let short = bare.chars().count() <= 4
                         && !ms
                             .iter()
-                            .any(|m| m.span.start >= clause_start && m.span.end <= r.start);
+                            .any(|m| m.span.start >= rest_start && m.span.end <= r.start);
                     // the document's voice speaks only through verb cues, and not in the
                     // words of another document
                     let fallback = (kind == CueKind::Verb && !reported)
@@ -423,6 +426,23 @@ fn blocked(norm: &str, r: &Range<usize>, blockers: &[String]) -> bool {
     })
 }
 
+/// `s` after the locative phrase that may open it (在…问题上, 在…框架内): from a
+/// `locative_opener` word to the last `locative_closer` word before a clause separator;
+/// `s` itself where none opens it.
+fn after_locative<'s>(words: &Words, s: &'s str) -> &'s str {
+    let Some(opener) = clauses::longest_prefix(words, List::LocativeOpeners, s) else {
+        return s;
+    };
+    let body = &s[opener.len()..];
+    let body = &body[..body.find(['，', '；', '。']).unwrap_or(body.len())];
+    words
+        .list(List::LocativeClosers)
+        .iter()
+        .filter_map(|c| body.rfind(c.as_str()).map(|i| i + c.len()))
+        .max()
+        .map_or(s, |end| &s[opener.len() + end..])
+}
+
 /// `s` without the statement cues in it (重申将…: 重申 stands before 将 like an adverb).
 fn strip_cues(lex: &Lexicon, s: &str) -> String {
     let mut out = s.to_string();
@@ -517,6 +537,22 @@ mod tests {
                 "CallFor",
                 "应",
                 true,
+            ),
+            (
+                "a locative phrase opens a clause that carries the subject",
+                format!("{DECLARATION}成员国重申，在涉及主权等核心利益问题上相互坚定支持。"),
+                sco,
+                "Support",
+                "支持",
+                true,
+            ),
+            (
+                "after the locative phrase, another subject",
+                format!("{DECLARATION}成员国重申，在会议上观察员国代表团支持。"),
+                sco,
+                "Support",
+                "支持",
+                false,
             ),
             (
                 "no collective subject",

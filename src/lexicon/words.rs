@@ -127,6 +127,8 @@ word_lists! {
     MemberSuffixes = "member_suffix": "Words after an organization that make its members a clause's subject (X's member states).",
     ModalSubjects = "modal_subject": "Subjects after which a modal cue (must, should) is a CallFor; an organization's members count when their member_suffix word is here.",
     SubjectOpeners = "subject_opener": "Words skipped before a clause's subject (moreover, the chair), each at most once, in table order.",
+    LocativeOpeners = "locative_opener": "Words that open a locative phrase before a clause's cue (in, on): the phrase up to a locative_closer word leaves the clause without a subject of its own.",
+    LocativeClosers = "locative_closer": "Words that close a locative phrase a locative_opener word opens (on the issue of, within the framework).",
     Adverbs = "adverb": "Adverbs that may stand, any number of them, between a subject and its cue (also, again, further).",
     Coordinators = "coordinator": "Words that join a short second subject (up to four characters) to the first, between it and its cue (and the whole world).",
     BaVerbs = "ba_verb": "Verbs after which the future cue means 'take X and', not 'will' (take X as, take X into): no Commit.",
