@@ -3,7 +3,8 @@
 //!
 //! Read from the document's layout, the way Xinhua prints it: a title line (a `#`
 //! heading, or a short first line without sentence punctuation), a subtitle
-//! `——在…上的讲话` (a speech, delivered at the event it names), a by-line
+//! `——在…上的讲话` (a speech, delivered at the event it names; without one, at the event
+//! its opening lines say the speaker attends: 出席第二届中国—中亚峰会), a by-line
 //! `国名+职务 姓名` (the author), a `（日期，地点）` line, an opening sentence that says an
 //! event was held (`…在P举行E`, `E在P举行`)
 //! (the event a declaration comes from), a signature block of `国名+职务<TAB>姓名` lines
@@ -173,6 +174,8 @@ fn contains_any(text: &str, words: &[String]) -> bool {
 /// How many lines from the title make a document's head (title, subtitle, date line,
 /// by-line).
 const HEAD_LINES: usize = 6;
+/// How many lines from the head's start may say which event a speech is delivered at.
+const SPEECH_OPENING_LINES: usize = 10;
 /// How many first lines may hold the title's repeat that starts the head.
 const HEAD_SEARCH: usize = 15;
 
@@ -191,7 +194,12 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .rposition(|r| !title.is_empty() && norm[r.clone()].trim() == title)
             .unwrap_or(0)
     });
-    let head: Vec<Range<usize>> = lines.iter().skip(head_start).take(HEAD_LINES).cloned().collect();
+    let head: Vec<Range<usize>> = lines
+        .iter()
+        .skip(head_start)
+        .take(HEAD_LINES)
+        .cloned()
+        .collect();
     let in_span = |m: &Candidate, r: &Range<usize>| r.start <= m.span.start && m.span.end <= r.end;
     let first_in = |class: Class, r: &Range<usize>| {
         mentions
@@ -505,6 +513,28 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         kind.is_declaration() || (kind != DocKind::NewsReport && title_has(List::AdoptedTitles));
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
+        // a speech without a subtitle: the event its opening lines say the speaker attends
+        // (很高兴…和大家共同出席第二届中国—中亚峰会)
+        _ if kind == DocKind::Speech => {
+            let opening_end = lines
+                .get(head_start + SPEECH_OPENING_LINES)
+                .map_or(norm.len(), |r| r.start);
+            mentions
+                .iter()
+                .filter(|m| m.id.class == Class::Event && !m.nested && m.span.end <= opening_end)
+                .find(|m| {
+                    let sentence_start = norm[..m.span.start]
+                        .rfind(['。', '\n', '！'])
+                        .map_or(0, |i| {
+                            i + norm[i..].chars().next().map_or(1, char::len_utf8)
+                        });
+                    contains_any(
+                        &norm[sentence_start..m.span.start],
+                        words(List::AttendVerbs),
+                    )
+                })
+                .map(|m| m.id.clone())
+        }
         _ if !adopted => None,
         _ => {
             let event_in = |r: Range<usize>| {
@@ -789,6 +819,18 @@ mod tests {
                 event,
                 "a speech's subtitle",
                 Some("上海合作组织杜尚别峰会"),
+            ),
+            (
+                "（2025年6月17日，阿斯塔纳）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n很高兴和大家共同出席第二届中国—中亚峰会。",
+                event,
+                "a speech without a subtitle: the event its opening attends",
+                Some("第二届中国—中亚峰会"),
+            ),
+            (
+                "（2025年6月17日，阿斯塔纳）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n两年前，第一届中国—中亚峰会很成功。",
+                event,
+                "an event the opening does not attend",
+                None,
             ),
             (
                 held,

@@ -66,6 +66,7 @@ impl Extractor {
             .map(|d| self.document(d))
             .collect();
         coref::across_documents(&self.lexicon, &mut docs);
+        relations::speech_event_facts(&mut docs);
         for doc in &mut docs {
             doc.statements = statements::find(&self.lexicon, doc);
         }

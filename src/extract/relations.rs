@@ -22,7 +22,7 @@
 use super::fields::Fields;
 use super::names::Candidate;
 use crate::lexicon::{Lexicon, List, Words};
-use crate::model::{Class, EntityId, Property, Relation};
+use crate::model::{Annotated, Class, DocKind, EntityId, Property, Relation};
 
 fn rel(subject: &EntityId, property: Property, object: &EntityId) -> Relation {
     Relation {
@@ -216,6 +216,40 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
     out.sort();
     out.dedup();
     out
+}
+
+/// A speech delivered at an event on a day in a city says the event met then and there:
+/// the speech's date and place become the event's, in the speech's graph, where no
+/// document of the file gives the event one (a declaration's 2014年9月11日至12日 is the
+/// better date of a two-day summit).
+pub fn speech_event_facts(docs: &mut [Annotated]) {
+    let has = |docs: &[Annotated], event: &EntityId, p: Property| {
+        docs.iter()
+            .flat_map(|d| &d.relations)
+            .any(|r| &r.subject == event && r.property == p)
+    };
+    for i in 0..docs.len() {
+        let f = &docs[i].fields;
+        let Some(event) = f
+            .delivered_at
+            .clone()
+            .filter(|_| docs[i].kind == DocKind::Speech)
+        else {
+            continue;
+        };
+        let mut add = Vec::new();
+        if let Some(d) = &f.date
+            && !has(docs, &event, Property::Date)
+        {
+            add.push(rel(&event, Property::Date, d));
+        }
+        if let Some(l) = &f.location
+            && !has(docs, &event, Property::Location)
+        {
+            add.push(rel(&event, Property::Location, l));
+        }
+        docs[i].relations.extend(add);
+    }
 }
 
 /// What took place at a venue (a name ending in a Place head of heads.tsv: 阿拉套国际会议
@@ -1260,6 +1294,49 @@ mod tests {
     }
 
     /// Glue is any sequence of glue words, and nothing else.
+    /// A speech's date and place are its event's only where no document of the file
+    /// gives the event its own.
+    #[test]
+    fn a_speech_dates_its_event_unless_another_document_does() {
+        let speech = "# 携手合作\n——在第二届中国—中亚峰会上的讲话\n（2025年6月17日，阿斯塔纳）\n中华人民共和国主席 王小明\n各位同事：\n我们相聚。\n（新华社阿斯塔纳6月17日电）\n";
+        let facts = |text: &str| -> Vec<(String, &'static str, String)> {
+            super::super::testing::extract(text)
+                .iter()
+                .flat_map(|d| &d.relations)
+                .filter(|r| r.subject.key == "第二届中国—中亚峰会")
+                .map(|r| {
+                    (
+                        r.subject.key.clone(),
+                        r.property.name(),
+                        r.object.key.clone(),
+                    )
+                })
+                .collect()
+        };
+        let alone = facts(speech);
+        assert!(
+            alone
+                .iter()
+                .any(|(_, p, o)| *p == "date" && o == "2025-06-17"),
+            "{alone:?}"
+        );
+        assert!(
+            alone
+                .iter()
+                .any(|(_, p, o)| *p == "location" && o == "阿斯塔纳"),
+            "{alone:?}"
+        );
+        let with_declaration = facts(&format!(
+            "{speech}阿斯塔纳宣言\n第二届中国—中亚峰会于2025年6月16日至17日在阿斯塔纳举行。各方同意加强合作。\n"
+        ));
+        let dates: Vec<&str> = with_declaration
+            .iter()
+            .filter(|(_, p, _)| *p == "date")
+            .map(|(_, _, o)| o.as_str())
+            .collect();
+        assert_eq!(dates, ["2025-06-16/2025-06-17"], "{with_declaration:?}");
+    }
+
     #[test]
     fn glue_is_a_sequence_of_glue_words() {
         let lex = Lexicon::builtin();

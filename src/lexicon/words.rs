@@ -93,6 +93,7 @@ word_lists! {
     DeclarationOpenings = "declaration_opening": "Words in the opening sentence that make the document a declaration.",
     AdoptedTitles = "adopted_title": "Words in a title that make the document adopted at the event its opening names.",
     HeldVerbs = "held_verb": "Verbs of an opening sentence that says an event was held.",
+    AttendVerbs = "attend_verb": "Verbs before an event in a speech's opening lines that say the speaker attends it (attend): a speech without a subtitle is delivered at that event.",
     ClosingAt = "closing_at": "Words of a closing line between its date and its place.",
     SpeechOpenings = "speech_opening": "Words of a speech's first lines that address its audience (ladies and gentlemen, dear colleagues): the document is a speech.",
     SpeakerMarkers = "speaker_marker": "Words after which a speech names the state its speaker speaks for (on behalf of): the speaker's state, where no by-line names the speaker.",
