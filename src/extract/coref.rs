@@ -303,6 +303,32 @@ pub fn within_document(
             c.rule = format!("{}+coref:surname", c.rule);
         }
     }
+    // 联合声明 alone (发表联合声明): the last agreement named in full with it before it, or
+    // else the first after it
+    let generic = lex.words.list(List::GenericAgreements);
+    let full_names: Vec<Candidate> = out
+        .iter()
+        .filter(|m| m.id.class == Class::Agreement && !generic.contains(&m.label))
+        .cloned()
+        .collect();
+    for m in out
+        .iter_mut()
+        .filter(|m| m.id.class == Class::Agreement && generic.contains(&m.label))
+    {
+        let named = |f: &&Candidate| f.label.ends_with(m.label.as_str());
+        let target = full_names
+            .iter()
+            .filter(|f| f.span.end <= m.span.start)
+            .rev()
+            .find(named)
+            .or_else(|| full_names.iter().find(named));
+        if let Some(t) = target {
+            m.id = t.id.clone();
+            m.label = t.label.clone();
+            m.knowledge = t.knowledge.clone();
+            m.rule = format!("{}+coref:generic-agreement", m.rule);
+        }
+    }
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     out
 }
@@ -613,6 +639,17 @@ mod tests {
             )
         };
         check_mentions(&[
+            // a document's kind alone is the agreement named in full with it
+            (
+                "两国元首签署《中华人民共和国和甲国关于建立全面战略伙伴关系的联合声明》。双方还共同发表联合声明，强调合作。",
+                "coref:generic-agreement",
+                &["联合声明"],
+            ),
+            (
+                "双方发表联合声明，强调合作。",
+                "coref:generic-agreement",
+                &[],
+            ),
             // definitions and abbreviations in brackets
             (
                 "欧亚经济委员会（下称“经委会”）成立。经委会开会。",

@@ -110,6 +110,7 @@ word_lists! {
     ThisOrganization = "this_organization": "Words that name the document's own organization.",
     ShortReferences = "short_reference": "Head nouns that, alone, are the last organization named with them.",
     ShortReferenceModifiers = "short_reference_modifier": "Words before a short reference that make it a common noun.",
+    GenericAgreements = "generic_agreement": "Names of a document's kind alone (joint statement, communiqué): where the document names an agreement in full that ends in one, the name alone is that agreement.",
     OrganHeads = "organ_head": "Head nouns of organs named without their organization.",
     SummitWords = "summit_word": "Words after a city that name the summit held there.",
     // dates.rs (examples: 今年 0, 去年 -1; 上个月 -1, 月底 0; 美元 USD, 里亚尔 SAR:SAU|QAR:QAT|…;
