@@ -284,6 +284,10 @@ fn agreement_head(lex: &Lexicon, name: &str, bracketed: bool) -> bool {
     })
 }
 
+/// The longest title in 《》 that, ending in no document head, names a work (a book, a
+/// film), not a document.
+const SHORT_WORK_TITLE: usize = 5;
+
 /// Titles in 《》 (unless they end in a [`List::MediaSuffixes`] word: 《人民日报》, 《求是》)
 /// and quotes. The mention spans the title without its brackets.
 pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
@@ -304,8 +308,10 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
         let is_agreement = if quoted {
             agreement_head(lex, name, false) || (long && agreement_head(lex, name, true))
         } else {
-            // in this genre a title in 《》 is a document unless it names a publication
+            // in this genre a title in 《》 is a document unless it names a publication, or
+            // is short and ends in no document head (《山海情》, a television series)
             !ends_with_any(name, lex.words.list(List::MediaSuffixes))
+                && (name.chars().count() > SHORT_WORK_TITLE || agreement_head(lex, name, true))
         };
         if !is_agreement {
             continue;
@@ -1189,6 +1195,16 @@ mod tests {
                 "签署《睦邻友好合作条约》。",
                 "rule:title-brackets",
                 &["睦邻友好合作条约"],
+            ),
+            (
+                "电视剧《山海情》和《上海合作组织宪章》，以及《中国对非洲政策文件》。",
+                "rule:title-brackets",
+                &["上海合作组织宪章", "中国对非洲政策文件"],
+            ),
+            (
+                "各方落实《伊斯坦布尔进程》和《东盟印太展望》。",
+                "rule:title-brackets",
+                &["伊斯坦布尔进程", "东盟印太展望"],
             ),
             (
                 "阅读《人民日报》和《求是》杂志。",
