@@ -436,7 +436,8 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // a place, or the title's line after the title (2016年中俄联合声明 2016年6月25日)
     let dated_line = head
         .iter()
-        .take_while(|r| opening.is_none_or(|o| r.start < o.start))
+        // (the opening line too: 北京，2016年4月28日 has a comma, yet only a place and date)
+        .take_while(|r| opening.is_none_or(|o| r.start <= o.start))
         .map(|r| match &title_span {
             Some(t) if !in_span_range(t, r) && norm[r.clone()].starts_with(&norm[t.clone()]) => {
                 r.start + t.len()..r.end
@@ -477,6 +478,18 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                     .char_indices()
                     .all(|(i, c)| !rest[i] || c.is_whitespace() || "|｜（）()，、#".contains(c))
         });
+    // a web page's metadata (发布时间：2020-07-17) dates the page, a weaker witness than the
+    // sentence that says when the meeting was held
+    let metadata = dated_line.as_ref().is_some_and(|r| {
+        let line = &norm[r.clone()];
+        !labels(lex, List::DateLabels, line).is_empty()
+            || !labels(lex, List::SourceLabels, line).is_empty()
+    });
+    let (dated_line, page_date) = if metadata {
+        (None, dated_line)
+    } else {
+        (dated_line, None)
+    };
     let last_dateline = dateline.find_all(norm).pop();
     let mut date = None;
     let mut location = None;
@@ -505,6 +518,10 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     {
         date = date.or(h.date);
         location = location.or(h.place);
+    }
+    if let Some(r) = &page_date {
+        date = date.or_else(|| first_in(Class::Date, r));
+        location = location.or_else(|| first_in(Class::Place, r));
     }
 
     // the event: the subtitle's, or for a declaration or communiqué the one its opening
@@ -777,6 +794,24 @@ mod tests {
                 None,
             ),
             (SPEECH, date, "（日期，地点）", Some("2014-09-12")),
+            (
+                "第五次外长会议宣言\n北京，2016年4月28日\n我们于2016年4月27日至28日在北京举行第五次外长会议。",
+                date,
+                "a place-and-date line with a comma",
+                Some("2016-04-28"),
+            ),
+            (
+                "外长视频会议联合声明\n发布时间：2020-07-17 来源：外交部网站\n2020年7月16日，各方外长举行首次外长视频会议。",
+                date,
+                "a page's publication date gives way to the held sentence's",
+                Some("2020-07-16"),
+            ),
+            (
+                "外长视频会议联合声明\n发布时间：2020-07-17 来源：外交部网站\n各方同意加强合作。",
+                date,
+                "a page's publication date where nothing else dates it",
+                Some("2020-07-17"),
+            ),
             (
                 &repeated,
                 author,
