@@ -490,6 +490,25 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     } else {
         (dated_line, None)
     };
+    // 日期于地点 in a head line (中华人民共和国、塞尔维亚共和国 2024年5月8日于贝尔格莱德)
+    let head_closing = head
+        .iter()
+        .filter(|r| !norm[(*r).clone()].contains('。'))
+        .find_map(|r| {
+            mentions
+                .iter()
+                .filter(|m| m.id.class == Class::Date && in_span(m, r))
+                .find_map(|d| {
+                    let place = mentions.iter().find(|p| {
+                        p.id.class == Class::Place
+                            && in_span(p, r)
+                            && p.span.start > d.span.end
+                            && words(List::ClosingAt)
+                                .contains(&norm[d.span.end..p.span.start].to_string())
+                    })?;
+                    Some(d.span.start..place.span.end)
+                })
+        });
     let last_dateline = dateline.find_all(norm).pop();
     let mut date = None;
     let mut location = None;
@@ -497,6 +516,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         paren,
         closing,
         dated_line.as_ref(),
+        head_closing.as_ref(),
         last_dateline.as_ref(),
         opening_dateline.as_ref(),
     ]
@@ -794,6 +814,18 @@ mod tests {
                 None,
             ),
             (SPEECH, date, "（日期，地点）", Some("2014-09-12")),
+            (
+                "甲乙联合声明\n甲乙联合声明 中华人民共和国、塞尔维亚共和国 2024年5月8日于贝尔格莱德 |\n双方同意加强合作。",
+                location,
+                "日期于地点 in a head line",
+                Some("贝尔格莱德"),
+            ),
+            (
+                "甲乙联合声明\n中华人民共和国、塞尔维亚共和国 2024年5月8日在贝尔格莱德会谈\n双方同意加强合作。",
+                location,
+                "日期在地点 in a head line is no closing",
+                None,
+            ),
             (
                 "第五次外长会议宣言\n北京，2016年4月28日\n我们于2016年4月27日至28日在北京举行第五次外长会议。",
                 date,
