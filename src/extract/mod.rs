@@ -67,6 +67,7 @@ impl Extractor {
             .collect();
         coref::across_documents(&self.lexicon, &mut docs);
         relations::speech_event_facts(&mut docs);
+        relations::pair_signatories(&self.lexicon, &mut docs);
         for doc in &mut docs {
             doc.statements = statements::find(&self.lexicon, doc);
         }

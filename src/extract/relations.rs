@@ -252,6 +252,84 @@ pub fn speech_event_facts(docs: &mut [Annotated]) {
     }
 }
 
+/// 双方签署《…协定》, 两国元首签署并发表《…联合声明》: a pair word (of the
+/// `collective_subject` list, value `pair`) before a signing verb makes the document's
+/// parties an agreement's signatories, or, for the heads of the pair (…元首, …领导人),
+/// the persons the document names as heads of those parties. Read once the parties are
+/// known ([`super::clauses::Voice`]).
+pub fn pair_signatories(lex: &Lexicon, docs: &mut [Annotated]) {
+    let words = &lex.words;
+    let pair_words: Vec<&String> = words
+        .list(List::CollectiveSubjects)
+        .iter()
+        .filter(|w| words.value(List::CollectiveSubjects, w) == Some("pair"))
+        .collect();
+    for doc in docs.iter_mut() {
+        let parties = super::clauses::Voice::of(lex, doc).parties;
+        if parties.len() < 2 {
+            continue;
+        }
+        let norm = doc.doc.norm.as_str();
+        let mut found = Vec::new();
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity.class == Class::Agreement)
+        {
+            let sentence_start = norm[..m.span.start]
+                .rfind(['。', '\n', '；'])
+                .map_or(0, |i| {
+                    i + norm[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let before = &norm[sentence_start..m.span.start];
+            let Some((at, pair)) = pair_words
+                .iter()
+                .filter_map(|w| before.rfind(w.as_str()).map(|i| (i, *w)))
+                .max_by_key(|(i, w)| (*i, w.len()))
+            else {
+                continue;
+            };
+            let from = sentence_start + at + pair.len();
+            let between = &norm[from..m.span.start];
+            let named_between = doc.mentions.iter().any(|n| {
+                n.span.start >= from
+                    && n.span.end <= m.span.start
+                    && matches!(
+                        n.entity.class,
+                        Class::State | Class::Organization | Class::Person | Class::Agreement
+                    )
+            });
+            if named_between
+                || between.chars().count() > PAIR_SIGNING_GAP
+                || !contains_any(words, List::SigningVerbs, between)
+            {
+                continue;
+            }
+            if HEADS_OF_PAIR.iter().any(|h| pair.ends_with(h)) {
+                for r in doc
+                    .relations
+                    .iter()
+                    .filter(|r| r.property == Property::HeadOf && parties.contains(&r.object))
+                {
+                    found.push(rel(&m.entity, Property::Signatory, &r.subject));
+                }
+            } else {
+                for p in &parties {
+                    found.push(rel(&m.entity, Property::Signatory, p));
+                }
+            }
+        }
+        doc.relations.extend(found);
+        doc.relations.sort();
+        doc.relations.dedup();
+    }
+}
+
+/// The longest stretch (characters) between a pair word and the agreement it signs.
+const PAIR_SIGNING_GAP: usize = 12;
+/// Endings of a pair word that name the pair's heads (两国元首, 两国领导人).
+const HEADS_OF_PAIR: [&str; 2] = ["元首", "领导人"];
+
 /// What took place at a venue (a name ending in a Place head of heads.tsv: 阿拉套国际会议
 /// 中心) took place in the city its name opens with too, where the document names that city.
 fn venue_cities(lex: &Lexicon, mentions: &[Candidate], found: &[Relation]) -> Vec<Relation> {
@@ -1335,6 +1413,53 @@ mod tests {
             .map(|(_, _, o)| o.as_str())
             .collect();
         assert_eq!(dates, ["2025-06-16/2025-06-17"], "{with_declaration:?}");
+    }
+
+    /// A pair word before a signing verb: the parties sign, or their heads.
+    #[test]
+    fn a_pair_signs_as_its_parties_or_their_heads() {
+        let signatories = |text: &str, agreement: &str| -> Vec<String> {
+            let mut out: Vec<String> = super::super::testing::extract(text)
+                .iter()
+                .flat_map(|d| &d.relations)
+                .filter(|r| {
+                    r.property == crate::model::Property::Signatory && r.subject.key == agreement
+                })
+                .map(|r| r.object.key.clone())
+                .collect();
+            out.sort();
+            out
+        };
+        let opening = "习近平同巴西总统卢拉会谈\n新华社北京4月14日电 中国国家主席习近平同巴西总统卢拉举行会谈。\n";
+        assert_eq!(
+            signatories(
+                &format!("{opening}双方签署了《经济合作协定》。"),
+                "经济合作协定"
+            ),
+            ["BRA", "CHN"]
+        );
+        assert_eq!(
+            signatories(
+                &format!("{opening}会谈后，两国元首共同签署并发表了《全面战略伙伴关系联合声明》。"),
+                "全面战略伙伴关系联合声明"
+            ),
+            ["习近平", "卢拉"]
+        );
+        // another name between the pair and the verb signs instead; no signing verb, no one
+        assert_eq!(
+            signatories(
+                &format!("{opening}双方欢迎俄罗斯签署《经济合作协定》。"),
+                "经济合作协定"
+            ),
+            ["RUS"]
+        );
+        assert_eq!(
+            signatories(
+                &format!("{opening}双方积极评价《经济合作协定》。"),
+                "经济合作协定"
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
