@@ -701,6 +701,19 @@ pub fn head_candidates(
                 boundary = true;
             }
         }
+        // 峰会和外长会议: two meetings listed, not one name; the second starts after the
+        // joiner and must name itself
+        if head.class == Class::Event
+            && let Some((k, joiner)) =
+                rfind_any(&norm[start..hs], lex.words.list(List::NameJoiners))
+            && lex.heads.iter().any(|h| {
+                h.class == Class::Event && norm[start..start + k].ends_with(h.head.as_str())
+            })
+        {
+            start += k + joiner.len();
+            chain_anchors.retain(|x| x.span.start >= start);
+            boundary = ORDINAL_START.is_match(&norm[start..hs]);
+        }
         let anchored = !chain_anchors.is_empty();
         let name = &norm[start..he];
         if !anchored && !boundary {
@@ -1205,6 +1218,12 @@ mod tests {
                 "各方落实《伊斯坦布尔进程》和《东盟印太展望》。",
                 "rule:title-brackets",
                 &["伊斯坦布尔进程", "东盟印太展望"],
+            ),
+            ("亚信举行峰会和外长会议。", "rule:head-", &[]),
+            (
+                "杜尚别峰会和第五次外长会议取得成功。",
+                "rule:head-会议",
+                &["第五次外长会议"],
             ),
             (
                 "阅读《人民日报》和《求是》杂志。",
