@@ -781,6 +781,40 @@ pub fn head_candidates(
             out.push(inner);
         }
     }
+    // the body or meeting that issues a descriptive title opens it (亚信第五次外长会议关于…的
+    // 宣言): a name, known or made here, that ends where 关于 begins
+    let issuers: Vec<(usize, usize)> = anchors
+        .iter()
+        .chain(out.iter())
+        .filter(|a| {
+            !a.nested
+                && matches!(
+                    a.id.class,
+                    Class::Event | Class::Organization | Class::State
+                )
+        })
+        .map(|a| (a.span.end, a.span.start))
+        .collect();
+    for c in out.iter_mut().filter(|c| c.rule == "rule:head-about") {
+        let mut start = c.span.start;
+        while let Some(&(_, s)) = issuers
+            .iter()
+            .filter(|(e, _)| *e == start)
+            .min_by_key(|(_, s)| *s)
+        {
+            start = s;
+        }
+        if start < c.span.start {
+            let label = norm[start..c.span.end].to_string();
+            *c = Candidate::new(
+                start..c.span.end,
+                Class::Agreement,
+                &label,
+                &label,
+                "rule:head-about",
+            );
+        }
+    }
     out
 }
 
@@ -1220,6 +1254,16 @@ mod tests {
                 &["伊斯坦布尔进程", "东盟印太展望"],
             ),
             ("亚信举行峰会和外长会议。", "rule:head-", &[]),
+            (
+                "会议通过了上海合作组织成员国元首理事会关于加强合作、共同发展的声明。",
+                "rule:head-about",
+                &["上海合作组织成员国元首理事会关于加强合作、共同发展的声明"],
+            ),
+            (
+                "会议通过了关于加强合作、共同发展的声明。",
+                "rule:head-about",
+                &["关于加强合作、共同发展的声明"],
+            ),
             (
                 "杜尚别峰会和第五次外长会议取得成功。",
                 "rule:head-会议",
