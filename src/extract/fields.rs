@@ -87,7 +87,7 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
         let span = start..i;
         start = i + c.len_utf8();
         let sentence = &norm[span.clone()];
-        if !contains_any(sentence, words.list(List::HeldVerbs)) {
+        if !says_held(words, sentence) {
             continue;
         }
         let inside: Vec<&Candidate> = mentions
@@ -108,6 +108,17 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
         });
     }
     None
+}
+
+/// Whether `sentence` says a meeting was held: a held verb, with no word before it that
+/// makes the meeting one still to come (欢迎…论坛于2026年9月在北京举行).
+fn says_held(words: &Words, sentence: &str) -> bool {
+    words
+        .list(List::HeldVerbs)
+        .iter()
+        .filter_map(|w| sentence.find(w.as_str()))
+        .min()
+        .is_some_and(|at| !contains_any(&sentence[..at], words.list(List::NotHeldMarkers)))
 }
 
 /// Whether a location marker (在) stands before the place starting at `start`, or before
@@ -585,7 +596,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                     .find(['。', '：'])
                     .map_or(r.end, |i| r.start + i);
                 let sentence = &norm[r.start..sentence_end];
-                contains_any(sentence, words(List::HeldVerbs))
+                says_held(&lex.words, sentence)
                     .then(|| event_in(r.start..sentence_end))
                     .flatten()
             });
@@ -909,6 +920,12 @@ mod tests {
                 "# 联合公报\n上海合作组织成员国元首理事会会议在杜尚别会面。",
                 event,
                 "no held verb",
+                None,
+            ),
+            (
+                "# 联合公报\n各方欢迎上海合作组织成员国元首理事会会议于2026年9月在杜尚别举行。",
+                event,
+                "a meeting still to come",
                 None,
             ),
             (

@@ -796,13 +796,30 @@ pub fn head_candidates(
         .map(|a| (a.span.end, a.span.start))
         .collect();
     for c in out.iter_mut().filter(|c| c.rule == "rule:head-about") {
+        // (issuers joined by 和 or 、: 中华人民共和国和乌拉圭东岸共和国关于…)
+        let issuer_ending = |at: usize| {
+            issuers
+                .iter()
+                .filter(|(e, _)| *e == at)
+                .map(|(_, s)| *s)
+                .min()
+        };
         let mut start = c.span.start;
-        while let Some(&(_, s)) = issuers
-            .iter()
-            .filter(|(e, _)| *e == start)
-            .min_by_key(|(_, s)| *s)
-        {
+        while let Some(s) = issuer_ending(start) {
             start = s;
+            let joined = lex
+                .words
+                .list(List::NameJoiners)
+                .iter()
+                .map(String::as_str)
+                .chain(["、"])
+                .find_map(|j| norm[..start].strip_suffix(j))
+                .map(str::len);
+            if let Some(before) = joined
+                && issuer_ending(before).is_some()
+            {
+                start = before;
+            }
         }
         if start < c.span.start {
             let label = norm[start..c.span.end].to_string();
@@ -1258,6 +1275,13 @@ mod tests {
                 "会议通过了上海合作组织成员国元首理事会关于加强合作、共同发展的声明。",
                 "rule:head-about",
                 &["上海合作组织成员国元首理事会关于加强合作、共同发展的声明"],
+            ),
+            ("两国元首在友好气氛中举行会谈。", "rule:place", &[]),
+            ("两国元首在阿拉套举行会谈。", "rule:place", &["阿拉套"]),
+            (
+                "双方发表中华人民共和国和乌拉圭东岸共和国关于深化合作的联合声明。",
+                "rule:head-about",
+                &["中华人民共和国和乌拉圭东岸共和国关于深化合作的联合声明"],
             ),
             (
                 "会议通过了关于加强合作、共同发展的声明。",
