@@ -595,10 +595,13 @@ fn starts_with_any(words: &Words, list: List, s: &str) -> bool {
 mod tests {
     use super::super::testing::extract;
 
+    /// Actors' keys with their acts.
+    type Actors = Vec<(String, String)>;
+
     /// The actors of the statements of the first document of `text`, with their acts.
-    fn actors(text: &str) -> Vec<(String, String)> {
+    fn actors(text: &str) -> Actors {
         let docs = extract(text);
-        let mut out: Vec<(String, String)> = docs[0]
+        let mut out: Actors = docs[0]
             .statements
             .iter()
             .map(|s| (s.actor.key.clone(), s.act.name().to_string()))
@@ -611,12 +614,12 @@ mod tests {
     /// Where a joint statement's parties come from, and where a text names none.
     #[test]
     fn parties_come_from_the_definition_the_title_or_the_opening() {
-        let decide = |keys: &[&str]| -> Vec<(String, String)> {
+        let decide = |keys: &[&str]| -> Actors {
             keys.iter()
                 .map(|k| ((*k).to_string(), "Decide".to_string()))
                 .collect()
         };
-        let cases: &[(&str, &str, Vec<(String, String)>)] = &[
+        let cases: &[(&str, &str, Actors)] = &[
             (
                 "a definition",
                 "联合声明\n中华人民共和国和蒙古国（以下称“双方”）声明如下：\n双方同意加强合作。",
