@@ -145,11 +145,19 @@ impl Voice {
                     .map(|(id, _)| id)
                     .filter(|_| doc.kind == DocKind::Speech)
             });
+        // a declaration its signer states speak in their own names (我们，A、B和C的领导人…
+        // 举行会晤) is their joint statement
+        let signers = signer_states(lex, doc);
+        let (kind, parties) = if doc.kind == DocKind::Declaration && signers.len() >= 2 {
+            (DocKind::JointStatement, signers)
+        } else {
+            (doc.kind, parties(lex, doc))
+        };
         Voice {
-            kind: doc.kind,
+            kind,
             speaker,
             organization: doc.organization.clone(),
-            parties: parties(lex, doc),
+            parties,
         }
     }
 
@@ -192,6 +200,67 @@ impl Voice {
         }
     }
 }
+
+/// The states a declaration's opening sentence lists as its speakers (我们，中华人民共和国、
+/// 日本国和大韩民国的领导人…), where that sentence names no organization (a meeting named
+/// for one, 金砖国家领导人会晤, makes its members speak as the organization).
+fn signer_states(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
+    let words = &lex.words;
+    let norm = doc.doc.norm.as_str();
+    let Some((sentence, at, voice)) = doc.sentences.iter().take(SIGNER_SENTENCES).find_map(|r| {
+        let s = strip_enumeration(&norm[r.clone()]);
+        let from = r.end - s.len();
+        words.list(List::DeclarationVoices).iter().find_map(|w| {
+            s.find(w.as_str())
+                .filter(|&i| i <= SIGNER_OPENING)
+                .map(|i| (r.clone(), from + i, w))
+        })
+    }) else {
+        return Vec::new();
+    };
+    let start = at + voice.len();
+    let Some(end) = words
+        .list(List::LeaderNouns)
+        .iter()
+        .filter_map(|w| norm[start..sentence.end].find(w.as_str()))
+        .min()
+        .map(|i| start + i)
+    else {
+        return Vec::new();
+    };
+    let inside = |m: &Mention, r: &Range<usize>| r.start <= m.span.start && m.span.end <= r.end;
+    // (an organization named, or a meeting named after one: 金砖国家领导人第九次会晤)
+    let names_org = |m: &Mention| match m.entity.class {
+        Class::Organization => true,
+        Class::Event => lex
+            .find_entities(&norm[m.span.clone()])
+            .any(|(_, targets)| targets.iter().any(|t| matches!(t, Target::Org(_)))),
+        _ => false,
+    };
+    if doc
+        .mentions
+        .iter()
+        .any(|m| inside(m, &sentence) && names_org(m))
+    {
+        return Vec::new();
+    }
+    let mut out: Vec<EntityId> = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity.class == Class::State && inside(m, &(start..end)))
+    {
+        if !out.contains(&m.entity) {
+            out.push(m.entity.clone());
+        }
+    }
+    out
+}
+
+/// How many first sentences may open a declaration in its signers' voice.
+const SIGNER_SENTENCES: usize = 6;
+/// How far (bytes) into its sentence the signers' 我们， may stand (after a date).
+const SIGNER_OPENING: usize = 60;
 
 /// The parties of `doc` (see the module doc): states of a definition, of the title, or
 /// whose heads the opening paragraph names.
@@ -644,6 +713,16 @@ mod tests {
                 "the heads of an opening paragraph, in a report no dateline marks",
                 "习近平同甲国总统会谈\n综合报道 中国国家主席习近平同巴西总统卢拉举行会谈。\n两国元首同意加强合作。",
                 decide(&["BRA", "CHN"]),
+            ),
+            (
+                "a declaration its signer states speak",
+                "第四次领导人会议宣言\n2011年5月22日，我们，中华人民共和国、日本国和大韩民国的领导人在日本东京举行会晤。\n我们决定加强合作。",
+                decide(&["CHN", "JPN", "KOR"]),
+            ),
+            (
+                "signer states meeting as an organization speak as it",
+                "金砖国家领导人厦门宣言\n我们，巴西联邦共和国、俄罗斯联邦、印度共和国、中华人民共和国和南非共和国领导人，于2017年9月3日至4日在厦门举行金砖国家领导人第九次会晤。\n金砖国家合作成果丰硕。我们决定加强合作。",
+                decide(&["金砖国家"]),
             ),
             (
                 "one state in the title names no pair",
