@@ -725,6 +725,11 @@ mod tests {
                 decide(&["金砖国家"]),
             ),
             (
+                "a declaration's title names its organization by an alias",
+                "中国—拉共体论坛第三届部长会议宣言\n我们，中华人民共和国与拉共体成员国外交部长，于2021年12月3日举行会议。拉共体成员国积极参与，拉共体轮值主席国主持。中拉论坛成果丰硕。\n我们决定加强合作。",
+                decide(&["中国—拉美和加勒比国家共同体论坛"]),
+            ),
+            (
                 "one state in the title names no pair",
                 "中华人民共和国政府关于合作的声明\n双方同意加强合作。",
                 vec![],

@@ -862,13 +862,32 @@ pub fn voice_organization(
     let top = |m: &&Candidate| {
         m.id.class == Class::Organization && m.parent.is_none() && !is_media(words, &m.label)
     };
-    // the organization an event's or document's name begins with
+    // the organization an event's or document's name begins with, by its label or by the
+    // name a mention of it is written with (中国—拉共体论坛第三届部长会议宣言)
     let owner = |e: &Candidate| {
         mentions
             .iter()
             .filter(top)
-            .find(|o| e.label.starts_with(o.label.as_str()))
+            .find(|o| {
+                e.label.starts_with(o.label.as_str()) || e.label.starts_with(&norm[o.span.clone()])
+            })
             .map(|o| o.id.clone())
+            .or_else(|| {
+                // or by any of its names the lexicon knows, where the document mentions it
+                lex.find_entities(&e.label)
+                    .filter(|(r, _)| r.start == 0)
+                    .filter_map(|(r, targets)| {
+                        targets.iter().find_map(|t| match t {
+                            crate::lexicon::Target::Org(i) => Some((r.end, *i)),
+                            _ => None,
+                        })
+                    })
+                    .max_by_key(|(end, _)| *end)
+                    .map(|(_, i)| {
+                        super::names::from_target(lex, crate::lexicon::Target::Org(i), 0..0).id
+                    })
+                    .filter(|id| mentions.iter().filter(top).any(|m| &m.id == id))
+            })
     };
     if let Some(t) = &fields.title_span {
         for m in mentions
