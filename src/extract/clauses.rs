@@ -303,6 +303,11 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             });
             // (中华人民共和国和东南亚国家联盟成员国（以下称“各方”）: an organization for its
             // members)
+            // the names the definition follows, in its clause: not an adverbial before it
+            // (在…联合国成立80周年之际，中华人民共和国和俄罗斯联邦（以下称…）)
+            let start = norm[start..open]
+                .rfind(['，', '；'])
+                .map_or(start, |k| start + k + '，'.len_utf8());
             let found = named_in(start..open, &[Class::State, Class::Organization]);
             if found.len() >= 2 {
                 return found;
@@ -692,6 +697,21 @@ mod tests {
             (
                 "a definition",
                 "联合声明\n中华人民共和国和蒙古国（以下称“双方”）声明如下：\n双方同意加强合作。",
+                decide(&["CHN", "MNG"]),
+            ),
+            (
+                "a definition after an adverbial that names another organization",
+                "联合声明\n在联合国成立80周年之际，中华人民共和国和蒙古国（以下称“双方”）声明如下：\n双方同意加强合作。",
+                decide(&["CHN", "MNG"]),
+            ),
+            (
+                "a definition of the ministers of the parties",
+                "联合声明\n2020年7月16日，中华人民共和国外交部长王一同哈萨克斯坦共和国外交部长李二、吉尔吉斯共和国外交部长张三（以下称“各方”）举行会议。\n各方同意加强合作。",
+                decide(&["CHN", "KAZ", "KGZ"]),
+            ),
+            (
+                "a definition of governments",
+                "联合声明\n中华人民共和国政府和蒙古国政府（以下称“双方”）声明如下：\n双方同意加强合作。",
                 decide(&["CHN", "MNG"]),
             ),
             (
