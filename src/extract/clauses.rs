@@ -750,6 +750,16 @@ mod tests {
                 decide(&["中国—拉美和加勒比国家共同体论坛"]),
             ),
             (
+                "no title: the organization of the document a first line opens with",
+                "中非合作论坛约翰内斯堡峰会宣言是2015年12月签订的文件。\n中非合作论坛成果丰硕。联合国发挥作用，联合国很重要，联合国改革正在推进。\n我们决定加强合作。",
+                decide(&["中非合作论坛"]),
+            ),
+            (
+                "no title and no such first line: the organization named most",
+                "这份文件是2015年12月签订的。\n中非合作论坛成果丰硕。联合国发挥作用，联合国很重要，联合国改革正在推进。\n我们决定加强合作。",
+                decide(&["联合国"]),
+            ),
+            (
                 "one state in the title names no pair",
                 "中华人民共和国政府关于合作的声明\n双方同意加强合作。",
                 vec![],

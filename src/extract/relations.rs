@@ -889,7 +889,18 @@ pub fn voice_organization(
                     .filter(|id| mentions.iter().filter(top).any(|m| &m.id == id))
             })
     };
-    if let Some(t) = &fields.title_span {
+    // the title, or where there is none, the document or meeting a first line opens with
+    // (中非合作论坛约翰内斯堡峰会宣言是…签订的条约。)
+    let opening_name = || {
+        let first = norm.len() - norm.trim_start().len();
+        mentions
+            .iter()
+            .find(|m| {
+                m.span.start == first && matches!(m.id.class, Class::Agreement | Class::Event)
+            })
+            .map(|m| m.span.clone())
+    };
+    if let Some(t) = fields.title_span.clone().or_else(opening_name) {
         for m in mentions
             .iter()
             .filter(|m| t.start <= m.span.start && m.span.end <= t.end)
