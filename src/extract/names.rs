@@ -987,7 +987,11 @@ pub fn person_candidates(
             };
         if after_state
             && title.role != crate::lexicon::Role::Honorific
-            && let Some(len) = name_before_verb(rest, lex.words.list(List::AfterPersonName))
+            && let Some(len) = name_before_verb(
+                rest,
+                lex.words.list(List::AfterPersonName),
+                &rules.person_stop_chars,
+            )
             // (a stop character may stand in a transliterated name after its dot: 其米德)
             && !rest[..len]
                 .split('·')
@@ -995,6 +999,13 @@ pub fn person_candidates(
                 .unwrap_or("")
                 .contains(|c: char| rules.person_stop_chars.contains(&c))
             && !lex.find_titles(&rest[..len]).any(|_| true)
+            // (主席国印度为会议: a state's name is no person's)
+            && !lex.find_entities(&rest[..len]).any(|(r, targets)| {
+                rest[r].chars().count() >= 2
+                    && targets.iter().any(|t| {
+                        matches!(t, Target::State(_) | Target::Org(_) | Target::Place(_))
+                    })
+            })
             && !starts_with_any(&rest[..len], lex.words.list(List::TitleJoiners))
             // 高级代表出席: a verb, no name
             && !starts_with_any(&rest[..len], lex.words.list(List::AfterPersonName))
@@ -1029,7 +1040,7 @@ pub fn back(norm: &str, end: usize, chars: usize) -> usize {
 
 /// The length (bytes) of a 2–4 character name at the start of `rest` that one of
 /// `after` (a speech verb, a preposition or punctuation) follows.
-fn name_before_verb(rest: &str, after: &[String]) -> Option<usize> {
+fn name_before_verb(rest: &str, after: &[String], stops: &HashSet<char>) -> Option<usize> {
     let mut ends = Vec::new();
     for (i, (b, c)) in rest.char_indices().enumerate() {
         if !(is_han(c) || c == '·') || i >= 12 {
@@ -1037,13 +1048,19 @@ fn name_before_verb(rest: &str, after: &[String]) -> Option<usize> {
         }
         ends.push(b + c.len_utf8());
     }
-    // prefer the shortest name that a cue follows (普京表示, not 普京表); a transliterated
-    // name with · may be longer (马克西姆·雷申科)
+    // prefer the shortest name that a cue or a stop character follows (普京表示, not 普京表;
+    // 洛佩斯向会议致辞); a transliterated name with · may be longer (马克西姆·雷申科)
     ends.into_iter()
         .enumerate()
         .skip(1)
         .take_while(|&(i, e)| i < 6 || rest[..e].contains('·'))
-        .find(|(_, e)| starts_with_any(&rest[*e..], after))
+        .find(|(_, e)| {
+            starts_with_any(&rest[*e..], after)
+                || rest[*e..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| stops.contains(&c))
+        })
         .map(|(_, e)| e)
 }
 
@@ -1409,6 +1426,22 @@ mod tests {
                 &["王小明", "李大山"],
             ),
             ("俄罗斯总统出席会议。", "rule:person-title", &[]),
+            (
+                "我们对中国国家主席习近平、墨西哥总统洛佩斯向会议致辞表示感谢。",
+                "rule:person-title",
+                &["洛佩斯"],
+            ),
+            ("俄罗斯总统府在克里姆林宫。", "rule:person-title", &[]),
+            (
+                "感谢二十国集团主席国印度为会议所做的安排。",
+                "rule:person-title",
+                &[],
+            ),
+            (
+                "双方赞赏阿根廷总统米莱提出的倡议。",
+                "rule:person-title",
+                &["米莱"],
+            ),
             (
                 "习近平会见柬埔寨国王西哈莫尼、太后莫尼列。",
                 "rule:person-title",
