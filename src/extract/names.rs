@@ -977,13 +977,15 @@ pub fn person_candidates(
         // person of a list (外长王一、贸易和工业部长李二)
         let after_state =
             named_ends.contains(&title_start) || norm[..title_start].ends_with(MINISTRY) || {
+                // (or 和: 外交部长杨洁篪和商务部长陈德铭)
                 let from = back(norm, title_start, 12);
-                norm[from..title_start].rfind('、').is_some_and(|k| {
-                    let sep = from + k;
-                    out.iter().any(|p: &Candidate| p.span.end == sep)
-                        && !norm[sep + '、'.len_utf8()..title_start]
-                            .contains(['，', '。', '；', '：'])
-                })
+                norm[from..title_start]
+                    .match_indices(['、', '和', '及', '与'])
+                    .any(|(k, sep)| {
+                        let at = from + k;
+                        out.iter().any(|p: &Candidate| p.span.end == at)
+                            && !norm[at + sep.len()..title_start].contains(['，', '。', '；', '：'])
+                    })
             };
         if after_state
             && title.role != crate::lexicon::Role::Honorific
@@ -1432,6 +1434,16 @@ mod tests {
                 &["洛佩斯"],
             ),
             ("俄罗斯总统府在克里姆林宫。", "rule:person-title", &[]),
+            (
+                "中国外交部长王一和商务部长李二出席会议。",
+                "rule:person-title",
+                &["王一", "李二"],
+            ),
+            (
+                "中国外交部长王一和商务部长出席会议。",
+                "rule:person-title",
+                &["王一"],
+            ),
             (
                 "感谢二十国集团主席国印度为会议所做的安排。",
                 "rule:person-title",
