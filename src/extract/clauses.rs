@@ -306,8 +306,9 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             // the names the definition follows, in its clause: not an adverbial before it
             // (在…联合国成立80周年之际，中华人民共和国和俄罗斯联邦（以下称…）)
             let start = norm[start..open]
-                .rfind(['，', '；'])
-                .map_or(start, |k| start + k + '，'.len_utf8());
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, '，' | '；'))
+                .map_or(start, |(k, c)| start + k + c.len_utf8());
             let found = named_in(start..open, &[Class::State, Class::Organization]);
             if found.len() >= 2 {
                 return found;

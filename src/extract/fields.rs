@@ -514,8 +514,9 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                         p.id.class == Class::Place
                             && in_span(p, r)
                             && p.span.start > d.span.end
-                            && words(List::ClosingAt)
-                                .contains(&norm[d.span.end..p.span.start].to_string())
+                            && lex
+                                .words
+                                .contains(List::ClosingAt, &norm[d.span.end..p.span.start])
                     })?;
                     Some(d.span.start..place.span.end)
                 })

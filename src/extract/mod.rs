@@ -67,9 +67,11 @@ impl Extractor {
             .collect();
         coref::across_documents(&self.lexicon, &mut docs);
         relations::speech_event_facts(&mut docs);
-        relations::pair_signatories(&self.lexicon, &mut docs);
         for doc in &mut docs {
-            doc.statements = statements::find(&self.lexicon, doc);
+            // who speaks, once: for the parties' signatures and for the statements
+            let voice = clauses::Voice::of(&self.lexicon, doc);
+            relations::pair_signatories(&self.lexicon, doc, &voice.parties);
+            doc.statements = statements::find(&self.lexicon, doc, &voice);
         }
         docs
     }

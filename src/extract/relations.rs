@@ -255,74 +255,73 @@ pub fn speech_event_facts(docs: &mut [Annotated]) {
 /// 双方签署《…协定》, 两国元首签署并发表《…联合声明》: a pair word (of the
 /// `collective_subject` list, value `pair`) before a signing verb makes the document's
 /// parties an agreement's signatories, or, for the heads of the pair (…元首, …领导人),
-/// the persons the document names as heads of those parties. Read once the parties are
-/// known ([`super::clauses::Voice`]).
-pub fn pair_signatories(lex: &Lexicon, docs: &mut [Annotated]) {
+/// the persons the document names as heads of those parties (`parties`: the document's,
+/// by [`super::clauses::Voice`]).
+pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]) {
+    if parties.len() < 2 {
+        return;
+    }
     let words = &lex.words;
     let pair_words: Vec<&String> = words
         .list(List::CollectiveSubjects)
         .iter()
         .filter(|w| words.value(List::CollectiveSubjects, w) == Some("pair"))
         .collect();
-    for doc in docs.iter_mut() {
-        let parties = super::clauses::Voice::of(lex, doc).parties;
-        if parties.len() < 2 {
+    let norm = doc.doc.norm.as_str();
+    let mut found = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity.class == Class::Agreement)
+    {
+        let Some(sentence) = doc
+            .sentences
+            .iter()
+            .find(|s| s.start <= m.span.start && m.span.start < s.end)
+        else {
+            continue;
+        };
+        let before = &norm[sentence.start..m.span.start];
+        let Some((at, pair)) = pair_words
+            .iter()
+            .filter_map(|w| before.rfind(w.as_str()).map(|i| (i, *w)))
+            .max_by_key(|(i, w)| (*i, w.len()))
+        else {
+            continue;
+        };
+        let from = sentence.start + at + pair.len();
+        let between = &norm[from..m.span.start];
+        let named_between = doc.mentions.iter().any(|n| {
+            n.span.start >= from
+                && n.span.end <= m.span.start
+                && matches!(
+                    n.entity.class,
+                    Class::State | Class::Organization | Class::Person | Class::Agreement
+                )
+        });
+        if named_between
+            || between.chars().count() > PAIR_SIGNING_GAP
+            || !contains_any(words, List::SigningVerbs, between)
+        {
             continue;
         }
-        let norm = doc.doc.norm.as_str();
-        let mut found = Vec::new();
-        for m in doc
-            .mentions
-            .iter()
-            .filter(|m| m.entity.class == Class::Agreement)
-        {
-            let sentence_start = norm[..m.span.start]
-                .rfind(['。', '\n', '；'])
-                .map_or(0, |i| {
-                    i + norm[i..].chars().next().map_or(1, char::len_utf8)
-                });
-            let before = &norm[sentence_start..m.span.start];
-            let Some((at, pair)) = pair_words
+        if HEADS_OF_PAIR.iter().any(|h| pair.ends_with(h)) {
+            for r in doc
+                .relations
                 .iter()
-                .filter_map(|w| before.rfind(w.as_str()).map(|i| (i, *w)))
-                .max_by_key(|(i, w)| (*i, w.len()))
-            else {
-                continue;
-            };
-            let from = sentence_start + at + pair.len();
-            let between = &norm[from..m.span.start];
-            let named_between = doc.mentions.iter().any(|n| {
-                n.span.start >= from
-                    && n.span.end <= m.span.start
-                    && matches!(
-                        n.entity.class,
-                        Class::State | Class::Organization | Class::Person | Class::Agreement
-                    )
-            });
-            if named_between
-                || between.chars().count() > PAIR_SIGNING_GAP
-                || !contains_any(words, List::SigningVerbs, between)
+                .filter(|r| r.property == Property::HeadOf && parties.contains(&r.object))
             {
-                continue;
+                found.push(rel(&m.entity, Property::Signatory, &r.subject));
             }
-            if HEADS_OF_PAIR.iter().any(|h| pair.ends_with(h)) {
-                for r in doc
-                    .relations
-                    .iter()
-                    .filter(|r| r.property == Property::HeadOf && parties.contains(&r.object))
-                {
-                    found.push(rel(&m.entity, Property::Signatory, &r.subject));
-                }
-            } else {
-                for p in &parties {
-                    found.push(rel(&m.entity, Property::Signatory, p));
-                }
+        } else {
+            for p in parties {
+                found.push(rel(&m.entity, Property::Signatory, p));
             }
         }
-        doc.relations.extend(found);
-        doc.relations.sort();
-        doc.relations.dedup();
     }
+    doc.relations.extend(found);
+    doc.relations.sort();
+    doc.relations.dedup();
 }
 
 /// The longest stretch (characters) between a pair word and the agreement it signs.

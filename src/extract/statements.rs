@@ -95,10 +95,9 @@ fn push_trimmed(norm: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
-pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
+pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice) -> Vec<Statement> {
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
-    let voice = Voice::of(lex, doc);
     let mut known: Vec<EntityId> = Vec::new();
     for m in doc
         .mentions
@@ -120,7 +119,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated) -> Vec<Statement> {
             lex,
             norm,
             ms: &ms,
-            voice: &voice,
+            voice,
             doc,
             known: &known,
         };
