@@ -304,7 +304,7 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             // (中华人民共和国和东南亚国家联盟成员国（以下称“各方”）: an organization for its
             // members)
             // the names the definition follows, in its clause: not an adverbial before it
-            // (在…联合国成立80周年之际，中华人民共和国和俄罗斯联邦（以下称…）)
+            // (值此联合国成立纪念之年，甲国和乙国（以下称…）)
             let start = norm[start..open]
                 .char_indices()
                 .rfind(|(_, c)| matches!(c, '，' | '；'))
@@ -315,8 +315,8 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             }
         }
     }
-    // the title line: its states (also those inside the title's own name: 中华人民共和国和
-    // 巴西联邦共和国联合声明 is one agreement mention), or a compound of their short forms
+    // the title line: its states (also those inside the title's own name: 甲国政府和乙国政府
+    // 联合声明 is one agreement mention), or a compound of their short forms
     let first_line = norm.find('\n').map_or(norm.len(), |i| i);
     let title = title_states(lex, doc, 0..first_line);
     if title.len() >= 2 {
@@ -702,7 +702,7 @@ mod tests {
             ),
             (
                 "a definition after an adverbial that names another organization",
-                "联合声明\n在联合国成立80周年之际，中华人民共和国和蒙古国（以下称“双方”）声明如下：\n双方同意加强合作。",
+                "联合声明\n值此联合国成立纪念之年，中华人民共和国和蒙古国（以下称“双方”）声明如下：\n双方同意加强合作。",
                 decide(&["CHN", "MNG"]),
             ),
             (
@@ -722,13 +722,13 @@ mod tests {
             ),
             (
                 "states inside the title's own name (one agreement mention)",
-                "中华人民共和国政府和巴西联邦共和国政府联合声明\n双方同意加强合作。",
-                decide(&["BRA", "CHN"]),
+                "中华人民共和国政府和智利共和国政府联合声明\n双方同意加强合作。",
+                decide(&["CHL", "CHN"]),
             ),
             (
                 "the same in traditional characters",
-                "中華人民共和國和塞爾維亞共和國關於深化全面戰略夥伴關係的聯合聲明\n雙方同意加強合作。",
-                decide(&["CHN", "SRB"]),
+                "中華人民共和國和秘魯共和國關於拓展務實合作的聯合聲明\n雙方同意加強合作。",
+                decide(&["CHN", "PER"]),
             ),
             (
                 "the heads of an opening paragraph, in a report no dateline marks",

@@ -238,7 +238,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         (heading || (short && !dated)).then(|| r.end - body.len()..r.end)
     };
     // a first line is a title when short, or, up to 100 characters, when it ends in a
-    // document's head word (…关于构建新时代…命运共同体、落实三大全球倡议的联合声明)
+    // document's head word (甲国和乙国关于深化合作、共建伙伴关系、携手应对挑战的联合声明)
     let ends_a_title = |body: &str| {
         let named = super::names::without_title_note(lex, body);
         [
@@ -501,7 +501,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     } else {
         (dated_line, None)
     };
-    // 日期于地点 in a head line (中华人民共和国、塞尔维亚共和国 2024年5月8日于贝尔格莱德)
+    // 日期于地点 in a head line (甲国、乙国 2026年3月11日于某城)
     let head_closing = head
         .iter()
         .filter(|r| !norm[(*r).clone()].contains('。'))
@@ -563,7 +563,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
         // a speech without a subtitle: the event its opening lines say the speaker attends
-        // (很高兴…和大家共同出席第二届中国—中亚峰会)
+        // (今天，我同各位一道出席第二届某某峰会)
         _ if kind == DocKind::Speech => {
             let opening_end = lines
                 .get(head_start + SPEECH_OPENING_LINES)
@@ -900,7 +900,7 @@ mod tests {
                 Some("上海合作组织杜尚别峰会"),
             ),
             (
-                "（2025年6月17日，阿斯塔纳）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n很高兴和大家共同出席第二届中国—中亚峰会。",
+                "（2025年6月17日，阿斯塔纳）\n中华人民共和国主席 王小明\n尊敬的各位同事：\n今天，我同各位一道出席第二届中国—中亚峰会。",
                 event,
                 "a speech without a subtitle: the event its opening attends",
                 Some("第二届中国—中亚峰会"),

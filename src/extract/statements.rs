@@ -230,7 +230,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice) -> Vec<Statement> {
                 Some(s) => (s.actors.clone(), s.modal, &norm[s.end..r.start], false),
                 None => {
                     // (an enumeration marker and earlier cues do not count: 三、重申共同致力于)
-                    // (nor does a locative phrase: 在核心利益问题上相互支持)
+                    // (nor does a locative phrase: 在重大关切问题上相互支持)
                     let rest = after_locative(words, clauses::strip_enumeration(prefix));
                     let rest_start = r.start - rest.len();
                     let bare = strip_cues(lex, rest);
@@ -539,7 +539,7 @@ mod tests {
             ),
             (
                 "a locative phrase opens a clause that carries the subject",
-                format!("{DECLARATION}成员国重申，在涉及主权等核心利益问题上相互坚定支持。"),
+                format!("{DECLARATION}成员国重申，在彼此重大关切问题上相互坚定支持。"),
                 sco,
                 "Support",
                 "支持",

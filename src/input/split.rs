@@ -38,7 +38,7 @@ pub(super) static DATELINE_SHAPE: LazyLock<Regex> =
 pub struct Dateline {
     closing: Regex,
     opening: Regex,
-    /// A line that ends in a photo credit (新华社记者 殷博古 摄): a picture's caption.
+    /// A line that ends in a photo credit (新华社记者 王五 摄): a picture's caption.
     caption: Regex,
 }
 
@@ -159,7 +159,7 @@ pub fn split(source: &SourceFile, dateline: &Dateline) -> Vec<Document> {
             .max()
             .unwrap_or(0);
         let before = &norm[previous..r.start];
-        // a picture's caption (…。新华社记者 殷博古 摄) restates the report: no document
+        // a picture's caption (…。新华社记者 王五 摄) restates the report: no document
         let uncaptioned = dateline.caption.replace_all(before, "");
         if uncaptioned.trim().is_empty() {
             continue;
