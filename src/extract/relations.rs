@@ -164,6 +164,30 @@ fn leader_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> (Vec<&'a 
     (states, end)
 }
 
+/// The states listed before `ms[j]` and `ms[j]` itself, left to right: S1、S2…和Sn, with
+/// `ms[j]` as Sn (the chairs of 感谢A、B、C在担任X主席国期间…).
+fn state_list_ending<'a>(
+    words: &Words,
+    norm: &str,
+    ms: &[&'a Candidate],
+    j: usize,
+) -> Vec<&'a Candidate> {
+    let mut out = vec![ms[j]];
+    let mut i = j;
+    while i > 0 {
+        let (p, m) = (ms[i - 1], ms[i]);
+        if p.id.class != Class::State
+            || !words.contains(List::ListSeparators, &norm[p.span.end..m.span.start])
+        {
+            break;
+        }
+        out.push(p);
+        i -= 1;
+    }
+    out.reverse();
+    out
+}
+
 /// The states listed from the start of `ms`: S1、S2…和Sn.
 fn state_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
     let mut out: Vec<&Candidate> = Vec::new();
@@ -209,6 +233,13 @@ pub fn find(lex: &Lexicon, norm: &str, mentions: &[Candidate], fields: &Fields) 
             stretch.agreement_facts(k, &mut out);
         }
     }
+    // a state chairs an organization it belongs to
+    let members: Vec<Relation> = out
+        .iter()
+        .filter(|r| r.property == Property::ChairOf && r.object.class == Class::Organization)
+        .map(|r| rel(&r.subject, Property::MemberOf, &r.object))
+        .collect();
+    out.extend(members);
     out.extend(meeting_facts(lex, norm, mentions, fields));
     out.extend(sub_organizations(lex, mentions));
     let cities = venue_cities(lex, mentions, &out);
@@ -625,18 +656,26 @@ impl Stretch<'_> {
                 out.push(rel(&m.id, Property::ChairOf, &org));
             }
         }
-        // S作为轮值主席国, S担任主席国: the chair of the document's organization
+        // S作为轮值主席国, S担任主席国, S1、S2先后担任主席国: the chairs of the document's
+        // organization
         if m.id.class == Class::State
             && let Some(org) = self.main_org
         {
             let after = &norm[m.span.end..range.end];
+            let after = words
+                .list(List::ChairAdverbs)
+                .iter()
+                .find_map(|a| after.strip_prefix(a.as_str()))
+                .unwrap_or(after);
             let verb = std::iter::once(AS)
                 .chain(words.list(List::ChairVerbs).iter().map(String::as_str))
                 .find_map(|v| after.strip_prefix(v));
             if let Some(rest) = verb
                 && starts_with_any(words, List::ChairNouns, rest.trim_start_matches(ROTATING))
             {
-                out.push(rel(&m.id, Property::ChairOf, org));
+                for s in state_list_ending(words, norm, ms, k) {
+                    out.push(rel(&s.id, Property::ChairOf, org));
+                }
             }
         }
         // 作为X…主席国，S / S担任…X主席国
@@ -657,9 +696,9 @@ impl Stretch<'_> {
                         }) {
                             out.push(rel(&s.id, Property::ChairOf, &m.id));
                         }
-                    } else if let Some(s) =
-                        ms[..k].iter().rev().find(|s| s.id.class == Class::State)
+                    } else if let Some(j) = ms[..k].iter().rposition(|s| s.id.class == Class::State)
                     {
+                        let s = ms[j];
                         // S担任/接任…X主席国, S作为(D)X主席国
                         let between = &norm[s.span.end..m.span.start];
                         let dated = ms[..k]
@@ -669,7 +708,9 @@ impl Stretch<'_> {
                         if contains_any(words, List::ChairVerbs, between)
                             || (between.starts_with(AS) && dated && between.chars().count() <= 14)
                         {
-                            out.push(rel(&s.id, Property::ChairOf, &m.id));
+                            for s in state_list_ending(words, norm, ms, j) {
+                                out.push(rel(&s.id, Property::ChairOf, &m.id));
+                            }
                         }
                     }
                 }
@@ -1260,6 +1301,38 @@ mod tests {
                 "S担任X主席国 (chair verb)",
                 "中国担任上海合作组织主席国。".into(),
                 "CHN",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "S1、S2和S3在担任X主席国期间 (each of a list)",
+                "我们感谢哥伦比亚、秘鲁和智利在担任上海合作组织轮值主席国期间所作贡献。".into(),
+                "COL",
+                "chairOf",
+                sco,
+                true,
+            ),
+            (
+                "a chair is a member",
+                "我们感谢哥伦比亚、秘鲁和智利在担任上海合作组织轮值主席国期间所作贡献。".into(),
+                "PER",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "S1支持S2担任X主席国: S1 is no chair",
+                "哥伦比亚支持秘鲁担任上海合作组织主席国。".into(),
+                "COL",
+                "chairOf",
+                sco,
+                false,
+            ),
+            (
+                "S1、S2先后担任主席国",
+                "上海合作组织成员国支持合作。哥伦比亚、秘鲁先后担任主席国。".into(),
+                "COL",
                 "chairOf",
                 sco,
                 true,

@@ -149,6 +149,7 @@ word_lists! {
     MemberHeads = "member_heads": "Words after an organization (and a parenthesis) whose signing heads of state make their states its members (heads of the member states).",
     MemberListOpeners = "member_list_opener": "Words that, standing alone between an organization and a list of states, make them its members (member states).",
     JoinVerbs = "join_verb": "Words that, standing alone between a state and an organization, make the state a member (joins).",
+    ChairAdverbs = "chair_adverb": "Adverbs between a state (or a list of states) and its chair verb (one after another).",
     ChairVerbs = "chair_verb": "Verbs between a state and an organization that its chair-state word follows that make the state its chair (takes over).",
     DatePrepositions = "date_preposition": "Words that, standing alone between an agreement or event and a date after it, make it its date (on, will on).",
     PlacePrepositions = "place_preposition": "Words that, standing alone between an agreement or event and a state or place after it, make the place its location (in, will in).",
