@@ -24,13 +24,26 @@ pub fn normalize(text: &str) -> String {
         .enumerate()
         .map(|(i, &c)| {
             let before = i.checked_sub(1).and_then(|j| chars.get(j));
-            if latin(before) && latin(chars.get(i + 1)) {
+            let after = chars.get(i + 1);
+            if latin(before) && latin(after) {
                 c
+            } else if is_hyphen(c)
+                && before.is_some_and(|&b| is_han(b))
+                && after.is_some_and(|&a| is_han(a))
+            {
+                // a hyphen between two names is the dash the lexicon writes (澜沧江-湄公河)
+                '—'
             } else {
                 fold_punctuation(c)
             }
         })
         .collect()
+}
+
+/// The hyphens and short dashes a page may print between two Chinese names instead of the
+/// dash (— U+2014): `-`, `－`, `‐`, `‑`, `–`.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '－' | '‐' | '‑' | '–')
 }
 
 /// The full-width form of the ASCII punctuation Chinese text uses (`,` → `，`), and the
@@ -134,6 +147,11 @@ mod tests {
             ("(2019年6月15日,杜尚别)", "（2019年6月15日，杜尚别）"),
             ("各方同意;欢迎!", "各方同意；欢迎！"),
             ("成员国━━哈萨克斯坦", "成员国——哈萨克斯坦"),
+            ("澜沧江-湄公河合作", "澜沧江—湄公河合作"),
+            ("中国－东盟", "中国—东盟"),
+            ("2019-2021", "2019-2021"),
+            ("A-B", "A-B"),
+            ("- 条约", "- 条约"),
             ("50,000美元", "50,000美元"),
             ("16:48 来源", "16:48 来源"),
             ("Hello, world (UN) now", "Hello, world (UN) now"),

@@ -586,6 +586,13 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         }
         _ if !adopted => None,
         _ => {
+            // the meeting the title names (…第三届部长会议宣言)
+            let in_title = title_span.as_ref().and_then(|t| {
+                mentions
+                    .iter()
+                    .find(|m| m.id.class == Class::Event && m.nested && in_span(m, t))
+                    .map(|m| m.id.clone())
+            });
             let event_in = |r: Range<usize>| {
                 mentions
                     .iter()
@@ -601,7 +608,9 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                     .then(|| event_in(r.start..sentence_end))
                     .flatten()
             });
-            from_opening.or_else(|| held(lex, norm, mentions).and_then(|h| event_in(h.span)))
+            in_title
+                .or(from_opening)
+                .or_else(|| held(lex, norm, mentions).and_then(|h| event_in(h.span)))
         }
     };
 

@@ -118,7 +118,23 @@ impl Extractor {
             }
             candidates.push(a);
         }
+        let title = names::title_agreement(lex, norm, &with_heads).cloned();
         candidates.extend(heads);
+        if let Some(t) = &title {
+            for mut e in names::title_events(lex, &self.names, norm, &anchors, &date_spans, t) {
+                // the text may name the title's meeting in full (第一次…会议): the same one
+                if let Some(full) = candidates.iter().find(|c| {
+                    c.id.class == Class::Event
+                        && !c.nested
+                        && c.label.len() > e.label.len()
+                        && c.label.ends_with(e.label.as_str())
+                }) {
+                    e.id = full.id.clone();
+                    e.label = full.label.clone();
+                }
+                candidates.push(e);
+            }
+        }
         for d in &found_dates {
             let mut c = Candidate::new_value(d.span.clone(), Class::Date, &d.value, "rule:date");
             c.label = d.value.clone();

@@ -53,7 +53,7 @@ impl Rules {
     /// Whether `c` may stand inside a name made by a head-noun rule (punctuation and the
     /// characters of [`List::NameStopChars`] end one).
     fn is_name_char(&self, c: char) -> bool {
-        (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '-' | '·' | '•'))
+        (is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '—' | '－' | '-' | '·' | '•' | '+'))
             && !self.name_stop_chars.contains(&c)
     }
 }
@@ -381,11 +381,8 @@ pub fn without_title_note<'t>(lex: &Lexicon, title: &'t str) -> &'t str {
 /// by the whole line (中华人民共和国和蒙古国关于深化全面战略伙伴关系的联合声明); not a
 /// headline that reports it (两国元首发表联合声明: a [`List::ReportVerbs`] word).
 pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
-    let line_end = norm.find('\n').unwrap_or(norm.len());
-    let line = &norm[..line_end];
-    let mut body = line.trim_start_matches('#').trim();
-    let start = line_end - line.trim_start_matches('#').trim_start().len();
-    body = without_title_note(lex, body);
+    let line = first_line(lex, norm);
+    let (start, body) = (line.start, &norm[line]);
     let n = body.chars().count();
     if !(6..=80).contains(&n)
         || body.contains(['。', '，', '：', '《', '》', '“', '”', ' ', '\u{3000}'])
@@ -405,6 +402,54 @@ pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
         body,
         "rule:title-line",
     ))
+}
+
+/// The first line of `norm` without white space, a heading's `#` and an editor's note.
+fn first_line(lex: &Lexicon, norm: &str) -> Range<usize> {
+    let line_end = norm.find('\n').unwrap_or(norm.len());
+    let line = &norm[..line_end];
+    let body = line.trim_start_matches('#').trim();
+    let start = line_end - line.trim_start_matches('#').trim_start().len();
+    start..start + without_title_note(lex, body).len()
+}
+
+/// The agreement among `candidates` that is the whole first line of `norm`, its title.
+pub fn title_agreement<'c>(
+    lex: &Lexicon,
+    norm: &str,
+    candidates: &'c [Candidate],
+) -> Option<&'c Candidate> {
+    let line = first_line(lex, norm);
+    candidates
+        .iter()
+        .find(|c| c.id.class == Class::Agreement && !c.nested && c.span == line)
+}
+
+/// The meeting a title line names (金砖国家领导人第十六次会晤喀山宣言 → 金砖国家领导人第十六次
+/// 会晤): an event name inside the title's agreement, ending before it does, nested in it.
+pub fn title_events(
+    lex: &Lexicon,
+    rules: &Rules,
+    norm: &str,
+    anchors: &[Candidate],
+    dates: &[Range<usize>],
+    title: &Candidate,
+) -> Vec<Candidate> {
+    let t = &title.span;
+    let inner: Vec<Candidate> = anchors
+        .iter()
+        .filter(|a| a.span != *t && a.span.end <= t.end)
+        .cloned()
+        .collect();
+    let dates: Vec<Range<usize>> = dates.iter().filter(|d| d.end <= t.end).cloned().collect();
+    head_candidates(lex, rules, &norm[..t.end], &inner, &dates)
+        .into_iter()
+        .filter(|c| c.id.class == Class::Event && t.start <= c.span.start && c.span.end < t.end)
+        .map(|mut c| {
+            c.nested = true;
+            c
+        })
+        .collect()
 }
 
 /// Places the lexicon does not know, from where the genre names them: the place of a
@@ -528,6 +573,10 @@ pub fn place_candidates(
 /// The city suffix of 在青岚市.
 const CITY: &str = "市";
 
+/// An ordinal anywhere (a meeting of a series: 第十八次).
+static ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
+
 static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
@@ -613,7 +662,24 @@ pub fn head_candidates(
         let mut p = hs;
         let mut chain_anchors: Vec<&Candidate> = Vec::new();
         let mut boundary = false;
+        let mut definition: Option<Range<usize>> = None;
         loop {
+            // a definition in brackets after a known name inside the name is no part of it
+            // (中国—拉共体论坛（以下简称“中拉论坛”）第三届部长会议)
+            if definition.is_none()
+                && let Some(inner) = norm[..p].strip_suffix('）')
+                && let Some(o) = inner.rfind('（')
+                && inner.len() - o < 60
+                && starts_with_any(
+                    &inner[o + '（'.len_utf8()..],
+                    lex.words.list(List::DefinitionCues),
+                )
+                && anchor_ending_at(o).is_some()
+            {
+                definition = Some(o..p);
+                p = o;
+                continue;
+            }
             if let Some(a) = anchor_ending_at(p) {
                 if matches!(
                     a.id.class,
@@ -638,6 +704,18 @@ pub fn head_candidates(
             {
                 chain_anchors.push(a);
                 p = a.span.start - '《'.len_utf8();
+                continue;
+            }
+            // the states of a meeting in a series are listed in its name (A、B、C外长第十八次会晤)
+            if head.class == Class::Event
+                && chain_anchors
+                    .last()
+                    .is_some_and(|a| a.id.class == Class::State)
+                && let Some(before) = norm[..p].strip_suffix('、')
+                && anchor_ending_at(before.len()).is_some_and(|a| a.id.class == Class::State)
+                && ORDINAL.is_match(&norm[p..hs])
+            {
+                p = before.len();
                 continue;
             }
             if ends[p] & (DATE | BOUNDARY) != 0 {
@@ -689,7 +767,10 @@ pub fn head_candidates(
         }
         // 和 joins two names: the name after it starts at its own anchor (but not the
         // parties of a joint statement: 甲国和乙国联合声明)
-        let joint = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles));
+        let joint = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles))
+            || (head.class == Class::Event
+                && chain_anchors.iter().all(|a| a.id.class == Class::State)
+                && ORDINAL.is_match(&norm[start..hs]));
         if !joint
             && let Some((last_and, joiner)) =
                 rfind_any(&norm[start..hs], lex.words.list(List::NameJoiners))
@@ -762,6 +843,10 @@ pub fn head_candidates(
             }
             _ => (name.replace(['《', '》', '“', '”'], ""), None),
         };
+        let label = match &definition {
+            Some(d) if d.start >= start => label.replacen(&norm[d.clone()], "", 1),
+            _ => label,
+        };
         let mut c = Candidate::new(
             start..he,
             head.class,
@@ -771,11 +856,13 @@ pub fn head_candidates(
         );
         c.parent = parent;
         out.push(c);
-        // a title a meeting is named after (《公约》缔约方大会) is mentioned too
-        for a in chain_anchors
-            .iter()
-            .filter(|a| a.id.class == Class::Agreement && a.span.start >= start)
-        {
+        // a title a meeting is named after (《公约》缔约方大会) is mentioned too, and so is
+        // a name a definition in the name defines
+        for a in chain_anchors.iter().filter(|a| {
+            a.span.start >= start
+                && (a.id.class == Class::Agreement
+                    || definition.as_ref().is_some_and(|d| d.start == a.span.end))
+        }) {
             let mut inner = (*a).clone();
             inner.nested = true;
             out.push(inner);
@@ -1290,6 +1377,51 @@ mod tests {
                 &["伊斯坦布尔进程", "东盟印太展望"],
             ),
             ("亚信举行峰会和外长会议。", "rule:head-", &[]),
+            // a hyphen joins two names as the dash does (the lexicon writes 澜沧江—湄公河合作)
+            (
+                "澜沧江-湄公河合作第九次外长会在金城举行。",
+                "rule:head-",
+                &["澜沧江—湄公河合作第九次外长会"],
+            ),
+            // the states of a meeting of a series, listed in its name; not without the ordinal
+            (
+                "巴西、智利、秘鲁外长第三次会晤在金城举行。",
+                "rule:head-",
+                &["巴西、智利、秘鲁外长第三次会晤"],
+            ),
+            (
+                "巴西、智利外长会晤在金城举行。",
+                "rule:head-",
+                &["智利外长会晤"],
+            ),
+            // a plus in a name (中国+中亚五国)
+            (
+                "中国+中亚五国外长第二次会议在金城举行。",
+                "rule:head-",
+                &["中国+中亚五国外长第二次会议"],
+            ),
+            // a definition in brackets inside a name; the name it defines stays mentioned
+            (
+                "各方举行中国—阿拉伯国家合作论坛（以下简称“中阿论坛”）第十一届部长级会议。",
+                "rule:head-",
+                &["中国—阿拉伯国家合作论坛（以下简称“中阿论坛”）第十一届部长级会议"],
+            ),
+            (
+                "各方举行中国—阿拉伯国家合作论坛（以下简称“中阿论坛”）第十一届部长级会议。",
+                "lexicon:organizations",
+                &["中国—阿拉伯国家合作论坛"],
+            ),
+            // the meeting of a title line, nested in it
+            (
+                "金砖国家领导人第二十次会晤金城宣言\n\n我们重申支持多边主义。",
+                "rule:head-会晤",
+                &["金砖国家领导人第二十次会晤"],
+            ),
+            (
+                "金砖国家金城宣言\n\n我们重申支持多边主义。",
+                "rule:head-",
+                &[],
+            ),
             (
                 "会议通过了上海合作组织成员国元首理事会关于加强合作、共同发展的声明。",
                 "rule:head-about",
