@@ -196,13 +196,20 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let lines = lines(norm);
     // the head: six lines from the title. A web page may print its title above page
     // furniture and again above the text: the head starts at the title's last repeat
-    // within the first lines.
+    // within the first lines (without an editor's note after it, or with a subtitle after a
+    // dash: X宣言（全文） … X宣言——加强…).
     let head_start = lines.first().map_or(0, |first| {
-        let title = norm[first.clone()].trim();
+        let title = super::names::without_title_note(lex, norm[first.clone()].trim());
         lines
             .iter()
             .take(HEAD_SEARCH)
-            .rposition(|r| !title.is_empty() && norm[r.clone()].trim() == title)
+            .rposition(|r| {
+                let line = norm[r.clone()].trim();
+                !title.is_empty()
+                    && line
+                        .strip_prefix(title)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('—'))
+            })
             .unwrap_or(0)
     });
     let head: Vec<Range<usize>> = lines
@@ -352,8 +359,13 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             let s = &norm[r.clone()];
             s.chars().count() <= 60 && contains_any(s, words(List::SpeechOpenings))
         });
-    let opening = lines.iter().find(|r| {
+    // (the lines before the head's start are the page's, not the text's)
+    let opening = lines.iter().skip(head_start).find(|r| {
         has_sentence_punctuation(lex, &norm[(*r).clone()])
+            // (nor the title repeated with its subtitle: X宣言——加强…，促进…)
+            && title_span
+                .as_ref()
+                .is_none_or(|t| r.start == t.start || !norm[(*r).clone()].starts_with(&norm[t.clone()]))
             && opening_dateline
                 .as_ref()
                 .is_none_or(|d| !(r.start <= d.start && d.end == r.end))
@@ -386,10 +398,17 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let communique = title_has(List::CommuniqueTitles);
     // an agency's report: a dateline opens it, and its headline reports (发表讲话, 举行)
     // rather than names the text it publishes in full
+    // (a title that is one agreement's name names the text, whatever words its meeting's
+    // name holds: 金砖国家领导人第十六次会晤喀山宣言（全文）)
+    let names_the_text = title_span.as_ref().is_some_and(|t| {
+        mentions
+            .iter()
+            .any(|m| m.id.class == Class::Agreement && !m.nested && m.span == *t)
+    });
     let report = opening_dateline.is_some()
         && published.is_none()
         && (title_span.is_none()
-            || title_has(List::ReportVerbs)
+            || (title_has(List::ReportVerbs) && !names_the_text)
             || !(joint || communique || declaration || speech));
     let kind = if report {
         DocKind::NewsReport
@@ -445,7 +464,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     });
     // a line of the head, before the opening sentence, that holds only a date and perhaps
     // a place, or the title's line after the title (2016年中俄联合声明 2016年6月25日)
-    let dated_line = head
+    let dated_lines = head
         .iter()
         // (the opening line too: 北京，2016年4月28日 has a comma, yet only a place and date)
         .take_while(|r| opening.is_none_or(|o| r.start <= o.start))
@@ -455,7 +474,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             }
             _ => r.clone(),
         })
-        .find(|r| {
+        .filter(|r| {
             let mut rest: Vec<bool> = vec![true; r.len()];
             let mut blank = |span: &Range<usize>| {
                 for i in span.start.max(r.start)..span.end.min(r.end) {
@@ -488,19 +507,17 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                 && norm[r.clone()]
                     .char_indices()
                     .all(|(i, c)| !rest[i] || c.is_whitespace() || "|｜（）()，、#".contains(c))
-        });
+        })
+        .collect::<Vec<_>>();
     // a web page's metadata (发布时间：2020-07-17) dates the page, a weaker witness than the
-    // sentence that says when the meeting was held
-    let metadata = dated_line.as_ref().is_some_and(|r| {
+    // sentence that says when the meeting was held, and than the text's own date line
+    let metadata = |r: &Range<usize>| {
         let line = &norm[r.clone()];
         !labels(lex, List::DateLabels, line).is_empty()
             || !labels(lex, List::SourceLabels, line).is_empty()
-    });
-    let (dated_line, page_date) = if metadata {
-        (None, dated_line)
-    } else {
-        (dated_line, None)
     };
+    let page_date = dated_lines.iter().find(|r| metadata(r)).cloned();
+    let dated_line = dated_lines.iter().find(|r| !metadata(r)).cloned();
     // 日期于地点 in a head line (甲国、乙国 2026年3月11日于某城)
     let head_closing = head
         .iter()
@@ -772,6 +789,15 @@ mod tests {
                 "# 习近平出席峰会并发表重要讲话\n新华社北京6月8日电 习近平说，加强合作。",
                 DocKind::NewsReport,
             ),
+            // a title that is the text's own name, whatever its meeting's name says (会晤)
+            (
+                "金砖国家领导人第二十次会晤金城宣言（全文）\n新华社金城10月24日电\n我们重申支持合作。",
+                DocKind::Declaration,
+            ),
+            (
+                "金砖国家领导人第二十次会晤在金城举行\n新华社金城10月24日电\n各方重申支持合作。",
+                DocKind::NewsReport,
+            ),
         ] {
             assert_eq!(document(text).kind, kind, "{text:?}");
         }
@@ -835,6 +861,18 @@ mod tests {
                 None,
             ),
             (SPEECH, date, "（日期，地点）", Some("2014-09-12")),
+            (
+                "金城宣言（全文）\n发布：2030-10-25 09:00 来源：新华网\n新华社金城10月24日电\n金城宣言——加强合作，促进发展\n2030年10月23日\n我们重申支持合作。",
+                date,
+                "the text's date line after the page's metadata and the title's repeat",
+                Some("2030-10-23"),
+            ),
+            (
+                "金城宣言（全文）\n发布：2030-10-25 09:00 来源：新华网\n新华社金城10月24日电\n我们重申支持合作。",
+                date,
+                "without a date line of its own, the dateline's",
+                Some("2030-10-24"),
+            ),
             (
                 "甲乙联合声明\n甲乙联合声明 中华人民共和国、塞尔维亚共和国 2024年5月8日于贝尔格莱德 |\n双方同意加强合作。",
                 location,
