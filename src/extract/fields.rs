@@ -351,10 +351,29 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     };
     // a speech says so in its title or subtitle, or opens by addressing its audience
     // (尊敬的…, 女士们，先生们)
-    let speech = head
-        .iter()
-        .filter(|r| heading(r))
-        .any(|r| contains_any(&norm[r.clone()], words(List::SpeechWords)))
+    // a report that prints a speech in full (…发表致辞。致辞全文如下：) is that speech:
+    // where the marker begins, in the first lines
+    let full_text = lines.iter().take(HEAD_SEARCH).find_map(|r| {
+        let line = &norm[r.clone()];
+        words(List::SpeechWords).iter().find_map(|w| {
+            line.match_indices(w.as_str()).find_map(|(i, _)| {
+                let after = line[i + w.len()..].trim_start_matches(['：', ':', ' ']);
+                words(List::FullTextMarkers)
+                    .iter()
+                    .any(|m| {
+                        after.strip_prefix(m.as_str()).is_some_and(|rest| {
+                            rest.is_empty() || rest.starts_with(['：', ':', '\n'])
+                        })
+                    })
+                    .then_some(r.start + i)
+            })
+        })
+    });
+    let speech = full_text.is_some()
+        || head
+            .iter()
+            .filter(|r| heading(r))
+            .any(|r| contains_any(&norm[r.clone()], words(List::SpeechWords)))
         || head.iter().take(3).any(|r| {
             let s = &norm[r.clone()];
             s.chars().count() <= 60 && contains_any(s, words(List::SpeechOpenings))
@@ -406,6 +425,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .any(|m| m.id.class == Class::Agreement && !m.nested && m.span == *t)
     });
     let report = opening_dateline.is_some()
+        && full_text.is_none()
         && published.is_none()
         && (title_span.is_none()
             || (title_has(List::ReportVerbs) && !names_the_text)
@@ -448,6 +468,31 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         } else if n >= head_start + HEAD_LINES {
             signatories.push(person.id.clone());
         }
+    }
+
+    // the speaker of a speech a report prints in full: the last person named before it,
+    // and the date of the sentence that names them (12月1日，…主席某某发表致辞。)
+    let mut speech_sentence = None;
+    let mut author_at = None;
+    if let Some(at) = full_text
+        && author.is_none()
+        && let Some(person) = mentions
+            .iter()
+            .filter(|m| m.id.class == Class::Person && m.span.end <= at && at - m.span.end < 300)
+            .last()
+    {
+        author = Some(person.id.clone());
+        author_at = Some(person.span.start);
+        let start = norm[..person.span.start]
+            .rfind(['。', '\n', '！', '？'])
+            .map_or(0, |i| {
+                i + norm[i..].chars().next().map_or(1, char::len_utf8)
+            })
+            .max(opening_dateline.as_ref().map_or(0, |d| d.end));
+        let end = norm[person.span.end..]
+            .find(['。', '\n'])
+            .map_or(norm.len(), |i| person.span.end + i);
+        speech_sentence = Some(start..end);
     }
 
     // date and place: （日期，地点） in the head, 日期于地点 at the end, or the dateline
@@ -541,6 +586,19 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let last_dateline = dateline.find_all(norm).pop();
     let mut date = None;
     let mut location = None;
+    // (the last day before the speaker: 2016年 after them is what the speech is about)
+    if let Some(r) = &speech_sentence {
+        date = mentions
+            .iter()
+            .filter(|m| {
+                m.id.class == Class::Date
+                    && in_span(m, r)
+                    && m.id.key.len() == "2016-12-01".len()
+                    && author_at.is_some_and(|a| m.span.end <= a)
+            })
+            .last()
+            .map(|m| m.id.clone());
+    }
     for r in [
         paren,
         closing,
@@ -789,6 +847,15 @@ mod tests {
                 "# 习近平出席峰会并发表重要讲话\n新华社北京6月8日电 习近平说，加强合作。",
                 DocKind::NewsReport,
             ),
+            // a report that prints a speech in full is that speech; one that tells of it is not
+            (
+                "新华社北京6月8日电 6月8日，国家主席习近平发表新年贺词。贺词全文如下：\n我们重申支持合作。",
+                DocKind::Speech,
+            ),
+            (
+                "新华社北京6月8日电 6月8日，国家主席习近平发表新年贺词。贺词说，我们支持合作。",
+                DocKind::NewsReport,
+            ),
             // a title that is the text's own name, whatever its meeting's name says (会晤)
             (
                 "金砖国家领导人第二十次会晤金城宣言（全文）\n新华社金城10月24日电\n我们重申支持合作。",
@@ -861,6 +928,24 @@ mod tests {
                 None,
             ),
             (SPEECH, date, "（日期，地点）", Some("2014-09-12")),
+            (
+                "新华社北京2030年6月7日电 6月8日，国家主席习近平就2031年峰会发表致辞。致辞全文如下：\n我们支持合作。",
+                date,
+                "the day of the sentence that names the speaker of a speech printed in full",
+                Some("2030-06-08"),
+            ),
+            (
+                "新华社北京2030年6月7日电 国家主席习近平就2031年峰会发表致辞。致辞全文如下：\n我们支持合作。",
+                date,
+                "not the year that sentence speaks of",
+                Some("2030-06-07"),
+            ),
+            (
+                "新华社北京2030年6月7日电 6月8日，国家主席习近平就2031年峰会发表致辞。致辞全文如下：\n我们支持合作。",
+                author,
+                "the speaker of a speech printed in full",
+                Some("习近平"),
+            ),
             (
                 "金城宣言（全文）\n发布：2030-10-25 09:00 来源：新华网\n新华社金城10月24日电\n金城宣言——加强合作，促进发展\n2030年10月23日\n我们重申支持合作。",
                 date,

@@ -101,7 +101,7 @@ word_lists! {
     JointStatementTitles = "joint_statement_title": "Words in a title that make the document a joint statement of states (also a declaration).",
     StatementOpenings = "statement_opening": "Words of an opening sentence that, after a definition of the parties, make the document a joint statement (declare as follows).",
     PartyWords = "party_word": "Names a definition in brackets gives the parties of a joint statement (the two sides).",
-    FullTextMarkers = "full_text_marker": "Words that end an agency's lead to a text it publishes in full (the full text follows): the document is that text.",
+    FullTextMarkers = "full_text_marker": "Words that end an agency's lead to a text it publishes in full (the full text follows): the document is that text (a speech, where a speech word precedes them: 致辞全文如下).",
     CommuniqueTitles = "communique_title": "Words in a title that make the document a communiqué.",
     DeclarationVoices = "declaration_voice": "The words that open a declaration spoken in the first person plural by its signers (我们，…领导人), before or after an enumeration marker.",
     ReportVerbs = "report_verb": "Verbs in the headline of a document a dateline opens that make it a news report, not the text it quotes (delivers a speech, holds talks).",
