@@ -181,7 +181,14 @@ impl Voice {
         match (self.kind, value) {
             (_, Some("pair")) => parties(),
             _ if reported => Vec::new(),
-            (DocKind::Speech, Some("members")) => Vec::new(),
+            (DocKind::Speech, Some("members" | "participants")) => Vec::new(),
+            (DocKind::Declaration, Some("participants")) => organization(),
+            (_, Some("participants"))
+                if self.parties.len() >= 2
+                    && (self.organization.is_none() || self.kind == DocKind::JointStatement) =>
+            {
+                parties()
+            }
             (DocKind::Speech, _) => self.speaker.iter().cloned().collect(),
             (DocKind::JointStatement, Some("members")) if !self.parties.is_empty() => Vec::new(),
             (DocKind::JointStatement, _) if !self.parties.is_empty() => parties(),
@@ -378,7 +385,7 @@ fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<Entit
     {
         match m.entity.class {
             Class::State => found.push((m.span.start, m.entity.clone())),
-            Class::Agreement => {
+            Class::Agreement | Class::Event => {
                 let inner = &norm[m.span.clone()];
                 let hits: Vec<(Range<usize>, usize)> = lex
                     .find_entities(inner)
@@ -759,6 +766,21 @@ mod tests {
                 "no title and no such first line: the organization named most",
                 "这份文件是2015年12月签订的。\n中非合作论坛成果丰硕。联合国发挥作用，联合国很重要，联合国改革正在推进。\n我们决定加强合作。",
                 decide(&["联合国"]),
+            ),
+            (
+                "the ministers of a communiqué its title's states issue are those states",
+                "中华人民共和国、巴西联邦共和国、智利共和国外长第三次会晤联合公报\n外长们决定加强合作。",
+                decide(&["BRA", "CHL", "CHN"]),
+            ),
+            (
+                "the ministers of a declaration are its organization",
+                "金砖国家外长会晤宣言\n金砖国家外长于2030年6月1日举行会晤。金砖国家合作成果丰硕。\n外长们决定加强合作。",
+                decide(&["金砖国家"]),
+            ),
+            (
+                "the ministers of a speech name no one",
+                "在外长会晤上的讲话\n尊敬的各位同事：\n外长们决定加强合作。",
+                vec![],
             ),
             (
                 "one state in the title names no pair",

@@ -706,8 +706,9 @@ pub fn head_candidates(
                 p = a.span.start - '《'.len_utf8();
                 continue;
             }
-            // the states of a meeting in a series are listed in its name (A、B、C外长第十八次会晤)
-            if head.class == Class::Event
+            // the states of a meeting in a series are listed in its name (A、B、C外长第十八次会晤),
+            // and in the name of a text it adopts (…会晤联合公报)
+            if matches!(head.class, Class::Event | Class::Agreement)
                 && chain_anchors
                     .last()
                     .is_some_and(|a| a.id.class == Class::State)
@@ -768,7 +769,7 @@ pub fn head_candidates(
         // 和 joins two names: the name after it starts at its own anchor (but not the
         // parties of a joint statement: 甲国和乙国联合声明)
         let joint = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles))
-            || (head.class == Class::Event
+            || (matches!(head.class, Class::Event | Class::Agreement)
                 && chain_anchors.iter().all(|a| a.id.class == Class::State)
                 && ORDINAL.is_match(&norm[start..hs]));
         if !joint
