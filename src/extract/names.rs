@@ -1257,7 +1257,11 @@ pub fn dotted_candidates(
                         "rule:person-reporter",
                     ));
                     let next = start + name.len();
-                    let Some(rest) = norm[next..].strip_prefix('、') else {
+                    // (or after a space: 记者 章小河 李大江)
+                    let Some(rest) = ['、', ' ', '\u{3000}']
+                        .into_iter()
+                        .find_map(|sep| norm[next..].strip_prefix(sep))
+                    else {
                         break;
                     };
                     let n = rest.chars().take_while(|&c| is_han(c) || c == '·').count();
@@ -1267,7 +1271,7 @@ pub fn dotted_candidates(
                     if !(2..=4).contains(&n) || !ends_list {
                         break;
                     }
-                    start = next + '、'.len_utf8();
+                    start = next + (norm.len() - next - rest.len());
                     name = following;
                 }
             }
@@ -1602,6 +1606,16 @@ mod tests {
                 "新华社北京3月2日电（记者 王小明、李大山）",
                 "rule:person-reporter",
                 &["王小明", "李大山"],
+            ),
+            (
+                "新华社北京3月2日电（记者 王小明 李大山）会议今天开幕。",
+                "rule:person-reporter",
+                &["王小明", "李大山"],
+            ),
+            (
+                "新华社北京3月2日电（记者 王小明）会议 今天开幕。",
+                "rule:person-reporter",
+                &["王小明"],
             ),
             (
                 "新华社北京3月2日电（记者 王小明）会议今天开幕、",
