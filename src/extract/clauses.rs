@@ -370,7 +370,65 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             return out;
         }
     }
-    Vec::new()
+    pair_organization_sides(lex, doc)
+}
+
+/// The two sides of a document whose organization pairs China with another party
+/// (中国—阿拉伯国家合作论坛: 中国 and 阿拉伯国家联盟, where the document names it; 中国—拉共体
+/// 论坛): China, and the state or organization mentioned whose name the rest of the
+/// organization's name begins with, or which begins with the rest up to the
+/// organization's own head word (合作, 论坛).
+fn pair_organization_sides(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
+    let Some(china) = lex
+        .state("CHN")
+        .map(|i| from_target(lex, Target::State(i), 0..0).id)
+    else {
+        return Vec::new();
+    };
+    let Some(org) = doc.organization.as_ref().and_then(|o| doc.entities.get(o)) else {
+        return Vec::new();
+    };
+    let Some(rest) = org.label.strip_prefix("中国—") else {
+        return Vec::new();
+    };
+    let core = lex
+        .words
+        .list(List::PairOrganizationHeads)
+        .iter()
+        .filter_map(|h| rest.find(h.as_str()))
+        .min()
+        .map_or(rest, |i| &rest[..i]);
+    let names = |e: &crate::model::Entity| -> Vec<String> {
+        std::iter::once(e.label.clone())
+            .chain(e.alt_labels.iter().map(|a| crate::text::normalize(a)))
+            .collect()
+    };
+    let other = doc
+        .entities
+        .values()
+        .filter(|e| {
+            matches!(e.id.class, Class::State | Class::Organization)
+                && e.id != org.id
+                && e.id != china
+        })
+        .filter_map(|e| {
+            names(e)
+                .into_iter()
+                .filter(|n| {
+                    n.chars().count() >= 2
+                        && (rest.starts_with(n.as_str())
+                            || (core.chars().count() >= 2 && n.starts_with(core)))
+                })
+                .map(|n| n.len())
+                .max()
+                .map(|len| (len, e.id.clone()))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, id)| id);
+    match other {
+        Some(o) => vec![china, o],
+        None => vec![china],
+    }
 }
 
 /// The states named in `line` in text order: those mentioned, and those the lexicon finds
@@ -780,6 +838,16 @@ mod tests {
             (
                 "the ministers of a speech name no one",
                 "在外长会晤上的讲话\n尊敬的各位同事：\n外长们决定加强合作。",
+                vec![],
+            ),
+            (
+                "the two sides of an organization that pairs China with another",
+                "新华社金城5月2日电 中国—阿拉伯国家合作论坛第十次部长级会议在金城举行，阿拉伯国家联盟秘书长出席。中国—阿拉伯国家合作论坛成果丰硕。\n双方决定加强合作。",
+                decide(&["CHN", "阿拉伯国家联盟"]),
+            ),
+            (
+                "an organization that pairs no one has no sides",
+                "新华社金城5月2日电 上海合作组织外长会议在金城举行。上海合作组织成果丰硕。\n双方决定加强合作。",
                 vec![],
             ),
             (
