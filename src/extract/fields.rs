@@ -14,6 +14,9 @@
 //! an event held …) are lists of `data/rules/words.tsv`, a [`List`] each.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::dates::{Rules, Ymd, find_dates};
 use super::names::Candidate;
@@ -145,6 +148,27 @@ pub fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> b
 }
 
 /// Lines of `norm` as byte ranges (without the newline).
+/// Whether `line` (at `r`) is a web page's furniture: nothing named in it (no date, no
+/// person: a signature line 普京 stays), and fewer than three Chinese characters once the
+/// [`List::PageFurniture`] words and page numbers (第2页) are taken out (【打 印】, 首页 >
+/// 头条, | English).
+fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usize>) -> bool {
+    if mentions
+        .iter()
+        .any(|m| r.start <= m.span.start && m.span.end <= r.end)
+    {
+        return false;
+    }
+    let mut rest = PAGE_NUMBER.replace_all(line, "").into_owned();
+    rest.retain(|c| !c.is_whitespace());
+    for w in lex.words.list(List::PageFurniture) {
+        rest = rest.replace(w.as_str(), "");
+    }
+    rest.chars().filter(|&c| crate::text::is_han(c)).count() < 3
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第\s*[0-9]+\s*页").unwrap());
+
 fn lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -193,7 +217,11 @@ const HEAD_SEARCH: usize = 15;
 /// The fields the layout of `norm` gives, from its `mentions`.
 pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidate]) -> Fields {
     let words = |list| lex.words.list(list);
-    let lines = lines(norm);
+    // (a web page's furniture above the text, 【打印】 首页 > 头条 | English, is no line of it)
+    let lines: Vec<Range<usize>> = lines(norm)
+        .into_iter()
+        .skip_while(|r| is_furniture(lex, &norm[r.clone()], mentions, r))
+        .collect();
     // the head: six lines from the title. A web page may print its title above page
     // furniture and again above the text: the head starts at the title's last repeat
     // within the first lines (without an editor's note after it, or with a subtitle after a
@@ -599,7 +627,12 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .last()
             .map(|m| m.id.clone());
     }
+    // (a report's own dateline dates it before a date line of the page it is printed on)
+    let report_dateline = opening_dateline
+        .as_ref()
+        .filter(|_| kind == DocKind::NewsReport);
     for r in [
+        report_dateline,
         paren,
         closing,
         dated_line.as_ref(),
@@ -896,6 +929,24 @@ mod tests {
         );
         let cases: &[(&str, Field, &str, Option<&str>)] = &[
             (SPEECH, title, "a heading", Some("携手合作")),
+            (
+                "】 【打 印】\n首页 > 头条 | English\n【 第1页 第2页 】\n两国元首举行会谈\n新华社北京6月8日电 两国元首同意加强合作。",
+                title,
+                "the headline under a page's furniture",
+                Some("两国元首举行会谈"),
+            ),
+            (
+                "普京\n两国元首举行会谈\n新华社北京6月8日电 两国元首同意加强合作。",
+                title,
+                "a line that names someone is no furniture",
+                Some("两国元首举行会谈"),
+            ),
+            (
+                "两国元首举行会谈\n2030-06-09\n新华社北京6月8日电 两国元首同意加强合作。",
+                date,
+                "a report's dateline before the page's date line",
+                Some("2030-06-08"),
+            ),
             (
                 "携手合作\n今天，我们相聚。",
                 title,

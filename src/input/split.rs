@@ -65,9 +65,10 @@ impl Dateline {
                 r"(?m)^[ \t\u{{3000}}]*(?P<agency>{agencies}){REPORTER_AND_PLACE}{DATE}{REPORTERS}"
             )),
             caption: build(format!(
-                r"(?m)^.*(?:{})[^\n]{{0,20}}?(?:{})[）)]?[ \t\u{{3000}}]*$",
+                r"(?m)^.*(?:(?:{})[^\n]{{0,20}}?(?:{})|(?:{})[^\n]{{0,20}}?)[）)]?[ \t\u{{3000}}]*$",
                 words.alternation(List::ReporterWords),
-                words.alternation(List::PhotoCredits)
+                words.alternation(List::PhotoCredits),
+                words.alternation(List::PictureSources)
             )),
         }
     }
@@ -289,7 +290,15 @@ mod tests {
                 "中新社莫斯科7月4日电 应邀访问。"
             ]
         );
-        // a picture's caption before the dateline is no document of its own
+        // a picture's caption before the dateline is no document of its own, with a
+        // photographer's credit or a picture's source
+        assert_eq!(
+            texts(
+                "两国元首会谈\n8日上午，两国元首在北京会谈。（图片来源：新华社）\n中新社北京6月8日电 双方同意。"
+            )
+            .len(),
+            1
+        );
         assert_eq!(
             texts(
                 "两国元首会谈\n8日上午，两国元首在北京会谈。新华社记者 王五 摄\n新华社北京6月8日电 双方同意。"
