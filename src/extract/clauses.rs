@@ -324,8 +324,22 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     }
     // the title line: its states (also those inside the title's own name: 甲国政府和乙国政府
     // 联合声明 is one agreement mention), or a compound of their short forms
+    // (the title's line: the first, or the line the document's title is read from when
+    // page furniture or a lead stands above it)
+    let title_line = doc.fields.title.as_ref().and_then(|t| {
+        let t = crate::text::normalize(t);
+        let mut start = 0;
+        norm.split('\n').find_map(|line| {
+            let range = start..start + line.len();
+            start += line.len() + 1;
+            line.contains(t.as_str()).then_some(range)
+        })
+    });
     let first_line = norm.find('\n').map_or(norm.len(), |i| i);
-    let title = title_states(lex, doc, 0..first_line);
+    let title = title_line
+        .map(|r| title_states(lex, doc, r))
+        .filter(|t| t.len() >= 2)
+        .unwrap_or_else(|| title_states(lex, doc, 0..first_line));
     if title.len() >= 2 {
         return title;
     }
@@ -849,6 +863,11 @@ mod tests {
                 "an organization that pairs no one has no sides",
                 "新华社金城5月2日电 上海合作组织外长会议在金城举行。上海合作组织成果丰硕。\n双方决定加强合作。",
                 vec![],
+            ),
+            (
+                "the states of a title under page furniture",
+                "】 【打 印】\n中华人民共和国与肯尼亚共和国联合公报\n一、双方决定加强合作。",
+                decide(&["CHN", "KEN"]),
             ),
             (
                 "one state in the title names no pair",

@@ -299,6 +299,9 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     };
     // 新华社…电 …通过了《…宣言》。全文如下：— the lead of a text published in full: the
     // document is that text, titled by the last title its lead names
+    // (a kind's name alone in the lead, 发表联合公报, gives way to the full title the text
+    // opens with, 甲国与乙国联合公报)
+    let mut lead_span = None;
     let published = opening_dateline.as_ref().and_then(|d| {
         let rest = &norm[d.end..];
         let marker = words(List::FullTextMarkers)
@@ -306,14 +309,32 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .filter_map(|w| rest.find(w.as_str()))
             .min()?;
         let lead = d.end..d.end + marker;
-        (norm[lead.clone()].chars().count() <= 200)
+        let named = (norm[lead.clone()].chars().count() <= 200)
             .then(|| {
                 mentions
                     .iter()
                     .rfind(|m| m.id.class == Class::Agreement && !m.nested && in_span(m, &lead))
+            })
+            .flatten()?;
+        lead_span = Some(lead.clone());
+        let printed = &norm[named.span.clone()];
+        let full_title = lex
+            .words
+            .contains(List::GenericAgreements, printed)
+            .then(|| {
+                let next = lines.iter().find(|l| l.start > lead.end)?;
+                mentions
+                    .iter()
+                    .find(|m| {
+                        m.id.class == Class::Agreement
+                            && !m.nested
+                            && m.span == *next
+                            && norm[m.span.clone()].ends_with(printed)
+                    })
                     .map(|m| m.span.clone())
             })
-            .flatten()
+            .flatten();
+        Some(full_title.unwrap_or_else(|| named.span.clone()))
     });
     let title_span = match &opening_dateline {
         _ if published.is_some() => published.clone(),
@@ -631,7 +652,10 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let report_dateline = opening_dateline
         .as_ref()
         .filter(|_| kind == DocKind::NewsReport);
+    // (a text published in full: when and where its lead says it was issued, 28日在某城发表)
+    let lead = lead_span.as_ref().filter(|_| published.is_some());
     for r in [
+        lead,
         report_dateline,
         paren,
         closing,
@@ -929,6 +953,18 @@ mod tests {
         );
         let cases: &[(&str, Field, &str, Option<&str>)] = &[
             (SPEECH, title, "a heading", Some("携手合作")),
+            (
+                "中评社香港4月29日电/中华人民共和国与肯尼亚共和国28日在内罗毕发表联合公报。公报全文如下：\n中华人民共和国与肯尼亚共和国联合公报\n一、双方同意加强合作。",
+                title,
+                "the full title under a lead that names a text's kind alone",
+                Some("中华人民共和国与肯尼亚共和国联合公报"),
+            ),
+            (
+                "中评社香港4月29日电/中华人民共和国与肯尼亚共和国28日在内罗毕发表联合公报。公报全文如下：\n中华人民共和国与肯尼亚共和国联合公报\n一、双方同意加强合作。",
+                location,
+                "where the lead of a text published in full says it was issued",
+                Some("内罗毕"),
+            ),
             (
                 "】 【打 印】\n首页 > 头条 | English\n【 第1页 第2页 】\n两国元首举行会谈\n新华社北京6月8日电 两国元首同意加强合作。",
                 title,

@@ -663,6 +663,8 @@ pub fn head_candidates(
         let mut chain_anchors: Vec<&Candidate> = Vec::new();
         let mut boundary = false;
         let mut definition: Option<Range<usize>> = None;
+        let pair_title = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles))
+            || ends_with_any(&norm[..he], lex.words.list(List::JointCommuniqueTitles));
         loop {
             // a definition in brackets after a known name inside the name is no part of it
             // (中国—拉共体论坛（以下简称“中拉论坛”）第三届部长会议)
@@ -704,6 +706,21 @@ pub fn head_candidates(
             {
                 chain_anchors.push(a);
                 p = a.span.start - '《'.len_utf8();
+                continue;
+            }
+            // the parties of a joint statement or communiqué are named in it (甲国与乙国联合公报)
+            if pair_title
+                && chain_anchors
+                    .last()
+                    .is_some_and(|a| a.id.class == Class::State)
+                && let Some(before) = lex
+                    .words
+                    .list(List::ListSeparators)
+                    .iter()
+                    .find_map(|sep| norm[..p].strip_suffix(sep.as_str()))
+                && anchor_ending_at(before.len()).is_some_and(|a| a.id.class == Class::State)
+            {
+                p = before.len();
                 continue;
             }
             // the states of a meeting in a series are listed in its name (A、B、C外长第十八次会晤),
@@ -768,7 +785,7 @@ pub fn head_candidates(
         }
         // 和 joins two names: the name after it starts at its own anchor (but not the
         // parties of a joint statement: 甲国和乙国联合声明)
-        let joint = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles))
+        let joint = pair_title
             || (matches!(head.class, Class::Event | Class::Agreement)
                 && chain_anchors.iter().all(|a| a.id.class == Class::State)
                 && ORDINAL.is_match(&norm[start..hs]));
@@ -1398,6 +1415,12 @@ mod tests {
                 "巴西、智利外长会晤在金城举行。",
                 "rule:head-",
                 &["智利外长会晤"],
+            ),
+            // the parties of a joint communiqué are in its name; two texts joined by 和 are two
+            (
+                "两国发表中华人民共和国与肯尼亚共和国联合公报。",
+                "rule:head-",
+                &["中华人民共和国与肯尼亚共和国联合公报"],
             ),
             // a plus in a name (中国+中亚五国)
             (

@@ -113,6 +113,7 @@ word_lists! {
     ThisOrganization = "this_organization": "Words that name the document's own organization.",
     ShortReferences = "short_reference": "Head nouns that, alone, are the last organization named with them.",
     ShortReferenceModifiers = "short_reference_modifier": "Words before a short reference that make it a common noun.",
+    JointCommuniqueTitles = "joint_communique_title": "Words that end the name of a communiqué two or more parties issue together (joint communiqué): the parties' names joined by 和 or 与 before it are part of the one name.",
     GenericAgreements = "generic_agreement": "Names of a document's kind alone (joint statement, communiqué): where the document names an agreement in full that ends in one, the name alone is that agreement.",
     OrganHeads = "organ_head": "Head nouns of organs named without their organization.",
     SummitWords = "summit_word": "Words after a city that name the summit held there.",
