@@ -506,7 +506,15 @@ impl Stretch<'_> {
         if m.id.class == Class::Organization && next.is_some_and(|n| n.id.class == Class::State) {
             let g = gap(m.span.end, ms[k + 1].span.start);
             if words.contains(List::MemberListOpeners, g) {
-                for s in state_list(words, norm, &ms[k + 1..]) {
+                // (or their leaders: X成员国S1总统P1、S2总理P2…)
+                let states = state_list(words, norm, &ms[k + 1..]);
+                let (leaders, _) = leader_list(words, norm, &ms[k + 1..]);
+                let listed = if leaders.len() > states.len() {
+                    leaders
+                } else {
+                    states
+                };
+                for s in listed {
                     out.push(rel(&s.id, Property::MemberOf, &m.id));
                 }
             }
@@ -1304,6 +1312,22 @@ mod tests {
                 "chairOf",
                 sco,
                 true,
+            ),
+            (
+                "X成员国S1职务P1、S2职务P2 (the members' leaders)",
+                "上海合作组织成员国白俄罗斯总统王小明、巴基斯坦总理李大山出席会议。".into(),
+                "PAK",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "X成员国S1职务P1 and a guest after a comma",
+                "上海合作组织成员国白俄罗斯总统王小明出席会议，巴基斯坦总理李大山也出席。".into(),
+                "PAK",
+                "memberOf",
+                sco,
+                false,
             ),
             (
                 "S1、S2和S3在担任X主席国期间 (each of a list)",
