@@ -312,7 +312,13 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
         else {
             continue;
         };
-        let before = &norm[sentence.start..m.span.start];
+        // an item of a list a signing line opens (双方签署了以下协议：\n（一）《…》)
+        let (sentence_start, before) =
+            match signing_list_opener(words, norm, m.span.start, sentence.start) {
+                Some(opener) => (opener.start, &norm[opener]),
+                None => (sentence.start, &norm[sentence.start..m.span.start]),
+            };
+        let end_of_before = sentence_start + before.len();
         let Some((at, pair)) = pair_words
             .iter()
             .filter_map(|w| before.rfind(w.as_str()).map(|i| (i, *w)))
@@ -320,11 +326,11 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
         else {
             continue;
         };
-        let from = sentence.start + at + pair.len();
-        let between = &norm[from..m.span.start];
+        let from = sentence_start + at + pair.len();
+        let between = &norm[from..end_of_before];
         let named_between = doc.mentions.iter().any(|n| {
             n.span.start >= from
-                && n.span.end <= m.span.start
+                && n.span.end <= end_of_before
                 && matches!(
                     n.entity.class,
                     Class::State | Class::Organization | Class::Person | Class::Agreement
@@ -354,6 +360,48 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
     doc.relations.sort();
     doc.relations.dedup();
 }
+
+/// For an agreement at `at` that opens an item of a list (its line begins with the
+/// agreement, after an enumeration: （一）《…》), the line that opens the list, ending in a
+/// colon (双方签署了以下协议：), without the colon; the items between are list items too.
+fn signing_list_opener(
+    words: &Words,
+    norm: &str,
+    at: usize,
+    sentence_start: usize,
+) -> Option<std::ops::Range<usize>> {
+    let line_start = norm[..at].rfind('\n').map_or(0, |i| i + 1);
+    let item = |line: &str| {
+        let body = super::clauses::strip_enumeration(line.trim());
+        body.len() < line.trim().len() || body.starts_with('《')
+    };
+    // (nothing but an enumeration and a bracket before the agreement on its line)
+    let lead = super::clauses::strip_enumeration(norm[line_start..at].trim());
+    if !lead.trim_end_matches('《').is_empty()
+        || (sentence_start > line_start && !norm[line_start..sentence_start].trim().is_empty())
+    {
+        return None;
+    }
+    let mut end = line_start.checked_sub(1)?;
+    for _ in 0..SIGNING_LIST_ITEMS {
+        let start = norm[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = norm[start..end].trim();
+        if line.is_empty() || item(line) {
+            end = start.checked_sub(1)?;
+            continue;
+        }
+        let opener = line.strip_suffix('：')?;
+        if !contains_any(words, List::SigningVerbs, opener) {
+            return None;
+        }
+        let offset = start + norm[start..end].find(opener)?;
+        return Some(offset..offset + opener.len());
+    }
+    None
+}
+
+/// How many lines of a list may stand between an item and the line that opens the list.
+const SIGNING_LIST_ITEMS: usize = 40;
 
 /// The longest stretch (characters) between a pair word and the agreement it signs.
 const PAIR_SIGNING_GAP: usize = 12;
@@ -1570,6 +1618,18 @@ mod tests {
                 "全面战略伙伴关系联合声明"
             ),
             ["习近平", "卢拉"]
+        );
+        // the items of a list a signing line opens, not a list another line opens
+        let list = format!(
+            "{opening}会谈后，双方签署了以下协议：\n（一）《经济合作协定》\n（二）《文化合作协定》\n"
+        );
+        assert_eq!(signatories(&list, "文化合作协定"), ["BRA", "CHN"]);
+        let discussed = format!(
+            "{opening}双方讨论了以下文件：\n（一）《经济合作协定》\n（二）《文化合作协定》\n"
+        );
+        assert_eq!(
+            signatories(&discussed, "文化合作协定"),
+            Vec::<String>::new()
         );
         // another name between the pair and the verb signs instead; no signing verb, no one
         assert_eq!(
