@@ -870,6 +870,11 @@ mod tests {
                 decide(&["CHN", "KEN"]),
             ),
             (
+                "a title names its organization after 关于, by its longest name",
+                "关于东盟与中日韩领导人会议的金城宣言\n我们，东南亚国家联盟（东盟）成员国以及中华人民共和国、日本国和大韩民国的领导人举行会议。东盟与中日韩进程成果丰硕。\n我们决定加强合作。",
+                decide(&["东盟与中日韩"]),
+            ),
+            (
                 "one state in the title names no pair",
                 "中华人民共和国政府关于合作的声明\n双方同意加强合作。",
                 vec![],

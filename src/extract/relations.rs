@@ -403,6 +403,11 @@ fn signing_list_opener(
 /// How many lines of a list may stand between an item and the line that opens the list.
 const SIGNING_LIST_ITEMS: usize = 40;
 
+/// An ordinal that opens a meeting's name (第九次, 首届).
+static LEADING_ORDINAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap()
+});
+
 /// The longest stretch (characters) between a pair word and the agreement it signs.
 const PAIR_SIGNING_GAP: usize = 12;
 /// Endings of a pair word that name the pair's heads (两国元首, 两国领导人).
@@ -955,22 +960,47 @@ pub fn voice_organization(
     fields: &Fields,
 ) -> Option<EntityId> {
     let words = &lex.words;
+    // (an organ the lexicon places under another organization speaks for that one)
     let top = |m: &&Candidate| {
-        m.id.class == Class::Organization && m.parent.is_none() && !is_media(words, &m.label)
+        m.id.class == Class::Organization
+            && m.parent.is_none()
+            && !is_media(words, &m.label)
+            && lex
+                .org(&m.id.key)
+                .is_none_or(|i| lex.orgs[i].parent.is_none())
     };
     // the organization an event's or document's name begins with, by its label or by the
     // name a mention of it is written with (中国—拉共体论坛第三届部长会议宣言)
+    // (after 关于 and an ordinal: 关于东盟与中日韩领导人会议的宣言, 第九次东盟与中日韩领导人会议)
     let owner = |e: &Candidate| {
+        let mut label = e.label.as_str();
+        if let Some(rest) = words
+            .list(List::About)
+            .iter()
+            .find_map(|w| label.strip_prefix(w.as_str()))
+        {
+            label = rest;
+        }
+        let label = LEADING_ORDINAL
+            .find(label)
+            .map_or(label, |m| &label[m.end()..]);
+        // (the longest name: 东盟与中日韩 before 东盟)
         mentions
             .iter()
             .filter(top)
-            .find(|o| {
-                e.label.starts_with(o.label.as_str()) || e.label.starts_with(&norm[o.span.clone()])
+            .filter_map(|o| {
+                [o.label.as_str(), &norm[o.span.clone()]]
+                    .into_iter()
+                    .filter(|n| label.starts_with(n))
+                    .map(str::len)
+                    .max()
+                    .map(|len| (len, o))
             })
-            .map(|o| o.id.clone())
+            .max_by_key(|(len, o)| (*len, std::cmp::Reverse(o.span.start)))
+            .map(|(_, o)| o.id.clone())
             .or_else(|| {
                 // or by any of its names the lexicon knows, where the document mentions it
-                lex.find_entities(&e.label)
+                lex.find_entities(label)
                     .filter(|(r, _)| r.start == 0)
                     .filter_map(|(r, targets)| {
                         targets.iter().find_map(|t| match t {
