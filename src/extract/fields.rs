@@ -407,14 +407,18 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         words(List::SpeechWords).iter().find_map(|w| {
             line.match_indices(w.as_str()).find_map(|(i, _)| {
                 let after = line[i + w.len()..].trim_start_matches(['：', ':', ' ']);
-                words(List::FullTextMarkers)
+                let ends = |rest: &str| rest.is_empty() || rest.starts_with(['：', ':', '\n']);
+                // 致辞全文如下：, or 以下为致辞全文：
+                let marked = words(List::FullTextMarkers)
                     .iter()
-                    .any(|m| {
-                        after.strip_prefix(m.as_str()).is_some_and(|rest| {
-                            rest.is_empty() || rest.starts_with(['：', ':', '\n'])
-                        })
-                    })
-                    .then_some(r.start + i)
+                    .any(|m| after.strip_prefix(m.as_str()).is_some_and(ends))
+                    || (words(List::FullTextOpeners)
+                        .iter()
+                        .any(|o| line[..i].ends_with(o.as_str()))
+                        && words(List::FullTextWords)
+                            .iter()
+                            .any(|f| after.strip_prefix(f.as_str()).is_some_and(ends)));
+                marked.then_some(r.start + i)
             })
         })
     });
@@ -523,12 +527,34 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // and the date of the sentence that names them (12月1日，…主席某某发表致辞。)
     let mut speech_sentence = None;
     let mut author_at = None;
+    // (the speaker is the subject of the sentence that says they gave it: 习近平…并致辞。)
+    let said_at = full_text.and_then(|at| {
+        let line_start = norm[..at].rfind('\n').map_or(0, |i| i + 1);
+        words(List::SpeechWords)
+            .iter()
+            .filter_map(|w| norm[..line_start].rfind(w.as_str()))
+            .max()
+            .filter(|&i| line_start - i < 600)
+    });
+    let said_by = said_at.and_then(|i| {
+        let sentence_start = norm[..i].rfind(['。', '\n']).map_or(0, |k| k + 1);
+        mentions
+            .iter()
+            .filter(|m| {
+                m.id.class == Class::Person && m.span.start >= sentence_start && m.span.end <= i
+            })
+            .next()
+    });
     if let Some(at) = full_text
         && author.is_none()
-        && let Some(person) = mentions
-            .iter()
-            .filter(|m| m.id.class == Class::Person && m.span.end <= at && at - m.span.end < 300)
-            .last()
+        && let Some(person) = said_by.or_else(|| {
+            mentions
+                .iter()
+                .filter(|m| {
+                    m.id.class == Class::Person && m.span.end <= at && at - m.span.end < 300
+                })
+                .last()
+        })
     {
         author = Some(person.id.clone());
         author_at = Some(person.span.start);
@@ -913,6 +939,10 @@ mod tests {
                 "新华社北京6月8日电 6月8日，国家主席习近平发表新年贺词。贺词说，我们支持合作。",
                 DocKind::NewsReport,
             ),
+            (
+                "中评社金城9月4日电 国家主席习近平主持会议并致辞。以下为致辞全文：\n我们重申支持合作。",
+                DocKind::Speech,
+            ),
             // a title that is the text's own name, whatever its meeting's name says (会晤)
             (
                 "金砖国家领导人第二十次会晤金城宣言（全文）\n新华社金城10月24日电\n我们重申支持合作。",
@@ -1026,6 +1056,12 @@ mod tests {
                 date,
                 "not the year that sentence speaks of",
                 Some("2030-06-07"),
+            ),
+            (
+                "中评社金城9月4日电 国家主席习近平主持会议并致辞。甲国总统李大山出席会议。\n以下为致辞全文：\n我们支持合作。",
+                author,
+                "the subject of the sentence that says the speech was given",
+                Some("习近平"),
             ),
             (
                 "新华社北京2030年6月7日电 6月8日，国家主席习近平就2031年峰会发表致辞。致辞全文如下：\n我们支持合作。",

@@ -103,6 +103,8 @@ word_lists! {
     StatementOpenings = "statement_opening": "Words of an opening sentence that, after a definition of the parties, make the document a joint statement (declare as follows).",
     PartyWords = "party_word": "Names a definition in brackets gives the parties of a joint statement (the two sides).",
     PageFurniture = "page_furniture": "Words of a web page's navigation and tools (home page, print, share): a line of nothing but these, page numbers and fewer than three other Chinese characters is no line of the text.",
+    FullTextOpeners = "full_text_opener": "Words before a speech word that, with a full-text word after it, say a report prints the speech next (以下为…全文).",
+    FullTextWords = "full_text_word": "Words after a speech word that a full-text opener precedes (全文).",
     FullTextMarkers = "full_text_marker": "Words that end an agency's lead to a text it publishes in full (the full text follows): the document is that text (a speech, where a speech word precedes them: 致辞全文如下).",
     CommuniqueTitles = "communique_title": "Words in a title that make the document a communiqué.",
     DeclarationVoices = "declaration_voice": "The words that open a declaration spoken in the first person plural by its signers (我们，…领导人), before or after an enumeration marker.",
