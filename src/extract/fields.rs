@@ -471,7 +471,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // an agency's report: a dateline opens it, and its headline reports (发表讲话, 举行)
     // rather than names the text it publishes in full
     // (a title that is one agreement's name names the text, whatever words its meeting's
-    // name holds: 金砖国家领导人第十六次会晤喀山宣言（全文）)
+    // name holds: 金砖国家领导人第二十次会晤金城宣言（全文）)
     let names_the_text = title_span.as_ref().is_some_and(|t| {
         mentions
             .iter()
@@ -540,18 +540,29 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         let sentence_start = norm[..i].rfind(['。', '\n']).map_or(0, |k| k + 1);
         mentions
             .iter()
+            // (not a reporter of the dateline)
             .filter(|m| {
-                m.id.class == Class::Person && m.span.start >= sentence_start && m.span.end <= i
+                m.id.class == Class::Person
+                    && m.span.start >= sentence_start
+                    && m.span.end <= i
+                    && !m.rule.contains("reporter")
             })
             .next()
     });
     if let Some(at) = full_text
         && author.is_none()
+        // (where that sentence names no one the document knows, no one else)
         && let Some(person) = said_by.or_else(|| {
+            if said_at.is_some() {
+                return None;
+            }
             mentions
                 .iter()
                 .filter(|m| {
-                    m.id.class == Class::Person && m.span.end <= at && at - m.span.end < 300
+                    m.id.class == Class::Person
+                        && m.span.end <= at
+                        && at - m.span.end < 300
+                        && !m.rule.contains("reporter")
                 })
                 .last()
         })
@@ -678,7 +689,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let report_dateline = opening_dateline
         .as_ref()
         .filter(|_| kind == DocKind::NewsReport);
-    // (a text published in full: when and where its lead says it was issued, 28日在某城发表)
+    // (a text published in full: when and where its lead says it was issued, 当天在某城公布)
     let lead = lead_span.as_ref().filter(|_| published.is_some());
     for r in [
         lead,
@@ -984,16 +995,16 @@ mod tests {
         let cases: &[(&str, Field, &str, Option<&str>)] = &[
             (SPEECH, title, "a heading", Some("携手合作")),
             (
-                "中评社香港4月29日电/中华人民共和国与肯尼亚共和国28日在内罗毕发表联合公报。公报全文如下：\n中华人民共和国与肯尼亚共和国联合公报\n一、双方同意加强合作。",
+                "中评社香港5月4日电/中华人民共和国和哥斯达黎加共和国3日晚在圣何塞共同发表了联合公报。公报全文如次：\n中华人民共和国与哥斯达黎加共和国联合公报\n一、双方同意加强合作。",
                 title,
                 "the full title under a lead that names a text's kind alone",
-                Some("中华人民共和国与肯尼亚共和国联合公报"),
+                Some("中华人民共和国与哥斯达黎加共和国联合公报"),
             ),
             (
-                "中评社香港4月29日电/中华人民共和国与肯尼亚共和国28日在内罗毕发表联合公报。公报全文如下：\n中华人民共和国与肯尼亚共和国联合公报\n一、双方同意加强合作。",
+                "中评社香港5月4日电/中华人民共和国和哥斯达黎加共和国3日晚在圣何塞共同发表了联合公报。公报全文如次：\n中华人民共和国与哥斯达黎加共和国联合公报\n一、双方同意加强合作。",
                 location,
                 "where the lead of a text published in full says it was issued",
-                Some("内罗毕"),
+                Some("圣何塞"),
             ),
             (
                 "】 【打 印】\n首页 > 头条 | English\n【 第1页 第2页 】\n两国元首举行会谈\n新华社北京6月8日电 两国元首同意加强合作。",
@@ -1058,10 +1069,16 @@ mod tests {
                 Some("2030-06-07"),
             ),
             (
-                "中评社金城9月4日电 国家主席习近平主持会议并致辞。甲国总统李大山出席会议。\n以下为致辞全文：\n我们支持合作。",
+                "中评社金城9月4日电（记者 王小河）国家主席习近平主持会议并致辞。甲国总统李大山出席会议。\n以下为致辞全文：\n我们支持合作。",
                 author,
                 "the subject of the sentence that says the speech was given",
                 Some("习近平"),
+            ),
+            (
+                "中评社金城9月4日电（记者 王小河）会议主席主持会议并致辞。甲国总统李大山出席会议。\n以下为致辞全文：\n我们支持合作。",
+                author,
+                "no one else where that sentence names no one",
+                None,
             ),
             (
                 "新华社北京2030年6月7日电 6月8日，国家主席习近平就2031年峰会发表致辞。致辞全文如下：\n我们支持合作。",

@@ -425,7 +425,7 @@ pub fn title_agreement<'c>(
         .find(|c| c.id.class == Class::Agreement && !c.nested && c.span == line)
 }
 
-/// The meeting a title line names (金砖国家领导人第十六次会晤喀山宣言 → 金砖国家领导人第十六次
+/// The meeting a title line names (金砖国家领导人第二十次会晤金城宣言 → 金砖国家领导人第二十次
 /// 会晤): an event name inside the title's agreement, ending before it does, nested in it.
 pub fn title_events(
     lex: &Lexicon,
@@ -1418,10 +1418,13 @@ mod tests {
             ),
             // the parties of a joint communiqué are in its name; two texts joined by 和 are two
             (
-                "两国发表中华人民共和国与肯尼亚共和国联合公报。",
+                "两国发表中华人民共和国与哥斯达黎加共和国联合公报。",
                 "rule:head-",
-                &["中华人民共和国与肯尼亚共和国联合公报"],
+                &["中华人民共和国与哥斯达黎加共和国联合公报"],
             ),
+            // a verb with 了 before a bare name opens it as the verb does
+            ("双方发表了联合公报。", "rule:head-", &["联合公报"]),
+            ("双方了联合公报。", "rule:head-", &[]),
             // a plus in a name (中国+中亚五国)
             (
                 "中国+中亚五国外长第二次会议在金城举行。",

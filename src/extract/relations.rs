@@ -165,7 +165,7 @@ fn leader_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> (Vec<&'a 
 }
 
 /// The states listed before `ms[j]` and `ms[j]` itself, left to right: S1、S2…和Sn, with
-/// `ms[j]` as Sn (the chairs of 感谢A、B、C在担任X主席国期间…).
+/// `ms[j]` as Sn (the chairs of 赞赏A、B、C担任X主席国时…).
 fn state_list_ending<'a>(
     words: &Words,
     norm: &str,
@@ -971,7 +971,7 @@ pub fn voice_organization(
     };
     // the organization an event's or document's name begins with, by its label or by the
     // name a mention of it is written with (中国—拉共体论坛第三届部长会议宣言)
-    // (after 关于 and an ordinal: 关于东盟与中日韩领导人会议的宣言, 第九次东盟与中日韩领导人会议)
+    // (after 关于 and an ordinal: 关于东盟与中日韩领导人会议的某城宣言, 第二十次东盟与中日韩领导人会议)
     let owner = |e: &Candidate| {
         let mut label = e.label.as_str();
         if let Some(rest) = words
@@ -1408,8 +1408,8 @@ mod tests {
                 false,
             ),
             (
-                "S1、S2和S3在担任X主席国期间 (each of a list)",
-                "我们感谢哥伦比亚、秘鲁和智利在担任上海合作组织轮值主席国期间所作贡献。".into(),
+                "S1、S2和S3担任X主席国时 (each of a list)",
+                "我们赞赏哥伦比亚、秘鲁和智利担任上海合作组织轮值主席国时的工作。".into(),
                 "COL",
                 "chairOf",
                 sco,
@@ -1417,7 +1417,7 @@ mod tests {
             ),
             (
                 "a chair is a member",
-                "我们感谢哥伦比亚、秘鲁和智利在担任上海合作组织轮值主席国期间所作贡献。".into(),
+                "我们赞赏哥伦比亚、秘鲁和智利担任上海合作组织轮值主席国时的工作。".into(),
                 "PER",
                 "memberOf",
                 sco,
