@@ -541,13 +541,12 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         mentions
             .iter()
             // (not a reporter of the dateline)
-            .filter(|m| {
+            .find(|m| {
                 m.id.class == Class::Person
                     && m.span.start >= sentence_start
                     && m.span.end <= i
                     && !m.rule.contains("reporter")
             })
-            .next()
     });
     if let Some(at) = full_text
         && author.is_none()
@@ -558,13 +557,12 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             }
             mentions
                 .iter()
-                .filter(|m| {
+                .rfind(|m| {
                     m.id.class == Class::Person
                         && m.span.end <= at
                         && at - m.span.end < 300
                         && !m.rule.contains("reporter")
                 })
-                .last()
         })
     {
         author = Some(person.id.clone());
@@ -676,13 +674,12 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     if let Some(r) = &speech_sentence {
         date = mentions
             .iter()
-            .filter(|m| {
+            .rfind(|m| {
                 m.id.class == Class::Date
                     && in_span(m, r)
                     && m.id.key.len() == "2016-12-01".len()
                     && author_at.is_some_and(|a| m.span.end <= a)
             })
-            .last()
             .map(|m| m.id.clone());
     }
     // (a report's own dateline dates it before a date line of the page it is printed on)
