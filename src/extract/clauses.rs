@@ -595,9 +595,21 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
         });
     }
     let word = longest_prefix(words, List::CollectiveSubjects, &norm[at..])?;
-    let actors = cx
-        .voice
-        .collective(words.value(List::CollectiveSubjects, word), reported);
+    let value = words.value(List::CollectiveSubjects, word);
+    // in a report, 我们 or 各方 in the words of a person the sentence quotes (某某指出，我们
+    // 应…) are his state's
+    let quoted = matches!(cx.voice.kind, DocKind::NewsReport | DocKind::Document)
+        && matches!(value, Some("we" | "parties"))
+        && !reported;
+    if quoted && let Some(state) = quoting_person(cx, clause_start) {
+        return Some(Subject {
+            actors: vec![state],
+            modal: words.contains(List::ModalSubjects, word),
+            end: at + word.len(),
+            reported: false,
+        });
+    }
+    let actors = cx.voice.collective(value, reported);
     if actors.is_empty() {
         return None;
     }
@@ -607,6 +619,30 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
         end: at + word.len(),
         reported: false,
     })
+}
+
+/// The state of the person whose words the clause at `clause_start` is in: the last person
+/// of its paragraph before it who opens a sentence or clause with a reporting verb and a
+/// comma or colon (李某指出，…。我们应…), where no other sentence of the paragraph opens
+/// with a subject of its own since.
+fn quoting_person(cx: &Context, clause_start: usize) -> Option<EntityId> {
+    let (words, norm) = (&cx.lex.words, cx.norm);
+    // (the items of a list a paragraph opens, ——坚持…, are that paragraph's words too)
+    let mut paragraph = norm[..clause_start].rfind('\n').map_or(0, |i| i + 1);
+    while paragraph > 0 && norm[paragraph..].trim_start().starts_with('—') {
+        paragraph = norm[..paragraph - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let person = cx.doc.mentions.iter().rfind(|m| {
+        m.entity.class == Class::Person
+            && m.span.start >= paragraph
+            && m.span.end <= clause_start
+            && words.list(List::ReportingVerbs).iter().any(|v| {
+                norm[m.span.end..]
+                    .strip_prefix(v.as_str())
+                    .is_some_and(|rest| rest.starts_with(['，', '：']))
+            })
+    })?;
+    speaks_for(cx, &person.entity)
 }
 
 fn reported_subject(end: usize) -> Subject {
@@ -763,6 +799,31 @@ mod tests {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// In a report, 我们 and 各方 in the words of a person the report quotes are his
+    /// state's, also in the items of a list his paragraph opens; without a reporting verb
+    /// they stay the organization's.
+    #[test]
+    fn a_report_quotes_a_person_for_his_state() {
+        let quoted = "王毅出席峰会\n新华社金城5月2日电 中国国务委员王毅在金城出席青河峰会。青河峰会成果丰硕。王毅指出，要坚持合作。\n——坚持开放。我们决定加强合作。\n";
+        assert_eq!(
+            actors(quoted),
+            vec![
+                ("CHN".to_string(), "Affirm".to_string()),
+                ("CHN".to_string(), "Decide".to_string())
+            ]
+        );
+        let same_paragraph = "王毅出席峰会\n新华社金城5月2日电 中国国务委员王毅在金城出席会议。王毅表示，各方决定加强合作。\n";
+        assert_eq!(
+            actors(same_paragraph),
+            vec![("CHN".to_string(), "Decide".to_string())]
+        );
+        let unquoted = "王毅出席峰会\n新华社金城5月2日电 中国国务委员王毅在金城出席上海合作组织峰会。上海合作组织成果丰硕。\n我们决定加强合作。\n";
+        assert_eq!(
+            actors(unquoted),
+            vec![("上海合作组织".to_string(), "Decide".to_string())]
+        );
     }
 
     /// Where a joint statement's parties come from, and where a text names none.
