@@ -393,16 +393,18 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
 /// organization's name begins with, or which begins with the rest up to the
 /// organization's own head word (合作, 论坛).
 fn pair_organization_sides(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
-    let Some(china) = lex
-        .state("CHN")
-        .map(|i| from_target(lex, Target::State(i), 0..0).id)
-    else {
+    let Some(i) = lex.state("CHN") else {
         return Vec::new();
     };
+    let china = from_target(lex, Target::State(i), 0..0).id;
     let Some(org) = doc.organization.as_ref().and_then(|o| doc.entities.get(o)) else {
         return Vec::new();
     };
-    let Some(rest) = org.label.strip_prefix("中国—") else {
+    let Some(rest) = org
+        .label
+        .strip_prefix(lex.states[i].zh.as_str())
+        .and_then(|r| r.strip_prefix('—'))
+    else {
         return Vec::new();
     };
     let core = lex

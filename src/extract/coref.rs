@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::fields::Fields;
-use super::names::{Candidate, word_regex};
+use super::names::{Candidate, ORDINAL, word_regex};
 use crate::lexicon::{Lexicon, List, Words};
 use crate::model::{Annotated, Class, Entity, EntityId};
 
@@ -333,8 +333,6 @@ pub fn within_document(
     out
 }
 
-static ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[（(][^（）()]*[0-9〇一二三四五六七八九]{4}[^（）()]*[）)]").unwrap()
 });

@@ -147,7 +147,6 @@ pub fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> b
         .any(|w| before.ends_with(w.as_str()))
 }
 
-/// Lines of `norm` as byte ranges (without the newline).
 /// Whether `line` (at `r`) is a web page's furniture: nothing named in it (no date, no
 /// person: a signature line 普京 stays), and fewer than three Chinese characters once the
 /// [`List::PageFurniture`] words and page numbers (第2页) are taken out (【打 印】, 首页 >
@@ -169,6 +168,7 @@ fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usi
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第\s*[0-9]+\s*页").unwrap());
 
+/// Lines of `norm` as byte ranges (without the newline).
 fn lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -537,7 +537,9 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             .filter(|&i| line_start - i < 600)
     });
     let said_by = said_at.and_then(|i| {
-        let sentence_start = norm[..i].rfind(['。', '\n']).map_or(0, |k| k + 1);
+        let sentence_start = norm[..i].rfind(['。', '\n']).map_or(0, |k| {
+            k + norm[k..].chars().next().map_or(1, char::len_utf8)
+        });
         mentions
             .iter()
             // (not a reporter of the dateline)

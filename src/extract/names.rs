@@ -359,7 +359,7 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 }
 
 /// An ordinal that opens a meeting's name: 第九次, 第28届, 首届.
-static ORDINAL_START: LazyLock<Regex> =
+pub(super) static ORDINAL_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap());
 
 /// `title` without an editor's note in brackets after it (联合声明（全文）).
@@ -574,7 +574,7 @@ pub fn place_candidates(
 const CITY: &str = "市";
 
 /// An ordinal anywhere (a meeting of a series: 第十八次).
-static ORDINAL: LazyLock<Regex> =
+pub(super) static ORDINAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
 
 static ORDINAL_PREFIX: LazyLock<Regex> =
@@ -708,30 +708,24 @@ pub fn head_candidates(
                 p = a.span.start - '《'.len_utf8();
                 continue;
             }
-            // the parties of a joint statement or communiqué are named in it (甲国与乙国联合公报)
-            if pair_title
+            // states joined in the name: the parties of a joint statement or communiqué
+            // (甲国与乙国联合公报, by any list separator), and the states of a meeting in a series
+            // and of a text it adopts (A、B、C外长第十八次会晤联合公报, by 、)
+            let series = matches!(head.class, Class::Event | Class::Agreement)
+                && ORDINAL.is_match(&norm[p..hs]);
+            if (pair_title || series)
                 && chain_anchors
                     .last()
                     .is_some_and(|a| a.id.class == Class::State)
-                && let Some(before) = lex
-                    .words
-                    .list(List::ListSeparators)
-                    .iter()
-                    .find_map(|sep| norm[..p].strip_suffix(sep.as_str()))
+                && let Some(before) = if pair_title {
+                    lex.words
+                        .list(List::ListSeparators)
+                        .iter()
+                        .find_map(|sep| norm[..p].strip_suffix(sep.as_str()))
+                } else {
+                    norm[..p].strip_suffix('、')
+                }
                 && anchor_ending_at(before.len()).is_some_and(|a| a.id.class == Class::State)
-            {
-                p = before.len();
-                continue;
-            }
-            // the states of a meeting in a series are listed in its name (A、B、C外长第十八次会晤),
-            // and in the name of a text it adopts (…会晤联合公报)
-            if matches!(head.class, Class::Event | Class::Agreement)
-                && chain_anchors
-                    .last()
-                    .is_some_and(|a| a.id.class == Class::State)
-                && let Some(before) = norm[..p].strip_suffix('、')
-                && anchor_ending_at(before.len()).is_some_and(|a| a.id.class == Class::State)
-                && ORDINAL.is_match(&norm[p..hs])
             {
                 p = before.len();
                 continue;

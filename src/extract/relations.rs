@@ -403,11 +403,6 @@ fn signing_list_opener(
 /// How many lines of a list may stand between an item and the line that opens the list.
 const SIGNING_LIST_ITEMS: usize = 40;
 
-/// An ordinal that opens a meeting's name (第九次, 首届).
-static LEADING_ORDINAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap()
-});
-
 /// The longest stretch (characters) between a pair word and the agreement it signs.
 const PAIR_SIGNING_GAP: usize = 12;
 /// Endings of a pair word that name the pair's heads (两国元首, 两国领导人).
@@ -981,7 +976,7 @@ pub fn voice_organization(
         {
             label = rest;
         }
-        let label = LEADING_ORDINAL
+        let label = super::names::ORDINAL_START
             .find(label)
             .map_or(label, |m| &label[m.end()..]);
         // (the longest name: 东盟与中日韩 before 东盟)
