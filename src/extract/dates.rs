@@ -65,7 +65,8 @@ pub struct FoundDate {
 
 const Y: &str = r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})";
 const M: &str = r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])";
-const D: &str = r"(?:[0-9]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+/// A day of the month, in digits or Chinese numerals.
+pub(super) const D: &str = r"(?:[0-9]{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
 const TO: &str = r"(?:至|到|—|－|-|~|～|―)";
 const NUMBER: &str = r"[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+";
 const MULTIPLIER: &str = r"万亿|千亿|百亿|亿|千万|百万|十万|万|千|百";

@@ -33,6 +33,8 @@ pub struct Rules {
     anniversary: Regex,
     /// [`List::ChinaShort`].
     china_short: Regex,
+    /// A day of the month at the start of a text (七日, 18日): it ends a name before it.
+    day: Regex,
 }
 
 impl Rules {
@@ -47,6 +49,7 @@ impl Rules {
                 words.alternation(List::AnniversaryOccasions)
             )),
             china_short: word_regex(&words.alternation(List::ChinaShort)),
+            day: Regex::new(&format!("^{}[日号]", super::dates::D)).unwrap(),
         }
     }
 
@@ -1074,8 +1077,19 @@ pub fn person_candidates(
         }
         // the title of a state, an organization or a ministry (商务部部长), or of the next
         // person of a list (外长王一、贸易和工业部长李二)
-        let after_state =
-            named_ends.contains(&title_start) || norm[..title_start].ends_with(MINISTRY) || {
+        let after_state = named_ends.contains(&title_start)
+            || ends_with_any(&norm[..title_start], lex.words.list(List::TitleBodyEndings))
+            // a minister's portfolio between his state and the title (南非国际关系与合作部长)
+            || title.role == crate::lexicon::Role::Minister && {
+                let from = back(norm, title_start, 10);
+                norm[from..title_start].char_indices().any(|(k, _)| {
+                    let gap = &norm[from + k..title_start];
+                    named_ends.contains(&(from + k))
+                        && gap.chars().all(is_han)
+                        && lex.find_titles(gap).next().is_none()
+                })
+            }
+            || {
                 // (or 和: 外交部长王一和商务部长李二)
                 let from = back(norm, title_start, 12);
                 norm[from..title_start]
@@ -1088,11 +1102,7 @@ pub fn person_candidates(
             };
         if after_state
             && title.role != crate::lexicon::Role::Honorific
-            && let Some(len) = name_before_verb(
-                rest,
-                lex.words.list(List::AfterPersonName),
-                &rules.person_stop_chars,
-            )
+            && let Some(len) = name_before_verb(rest, lex.words.list(List::AfterPersonName), rules)
             // (a stop character may stand in a transliterated name after its dot: 其米德)
             && !rest[..len]
                 .split('·')
@@ -1118,9 +1128,6 @@ pub fn person_candidates(
     out
 }
 
-/// The last character of a ministry's name (商务部), before its minister's title.
-const MINISTRY: &str = "部";
-
 /// The byte offset where the `chars` characters after `start` end (or the text's end).
 fn ahead(norm: &str, start: usize, chars: usize) -> usize {
     norm[start..]
@@ -1140,8 +1147,10 @@ pub fn back(norm: &str, end: usize, chars: usize) -> usize {
 }
 
 /// The length (bytes) of a 2–4 character name at the start of `rest` that one of
-/// `after` (a speech verb, a preposition or punctuation) follows.
-fn name_before_verb(rest: &str, after: &[String], stops: &HashSet<char>) -> Option<usize> {
+/// `after` (a speech verb, a preposition or punctuation), a stop character or a day of the
+/// month (温家宝七日出席) follows. A name holds none of the words of `after` that are two
+/// characters or more (会见记者时表示: no name).
+fn name_before_verb(rest: &str, after: &[String], rules: &Rules) -> Option<usize> {
     let mut ends = Vec::new();
     for (i, (b, c)) in rest.char_indices().enumerate() {
         if !(is_han(c) || c == '·') || i >= 12 {
@@ -1157,12 +1166,22 @@ fn name_before_verb(rest: &str, after: &[String], stops: &HashSet<char>) -> Opti
         .take_while(|&(i, e)| i < 6 || rest[..e].contains('·'))
         .find(|(_, e)| {
             starts_with_any(&rest[*e..], after)
+                || rules.day.is_match(&rest[*e..])
                 || rest[*e..]
                     .chars()
                     .next()
-                    .is_some_and(|c| stops.contains(&c))
+                    .is_some_and(|c| rules.person_stop_chars.contains(&c))
         })
         .map(|(_, e)| e)
+        .filter(|&e| !holds_after_word(after, &rest[..e]))
+}
+
+/// Whether `name` holds one of the words of `after` ([`List::AfterPersonName`]) that are
+/// two characters or more: then it is no name (时表示).
+fn holds_after_word(after: &[String], name: &str) -> bool {
+    after
+        .iter()
+        .any(|w| w.chars().count() >= 2 && name.contains(w.as_str()))
 }
 
 /// Transliterated names with a middle dot (阿里别克·努尔兰, 玛丽亚·索科洛娃), wherever they
@@ -1256,7 +1275,10 @@ pub fn dotted_candidates(
             let skip = norm.len() - from - rest.len();
             let n = rest.chars().take_while(|&c| is_han(c) || c == '·').count();
             let name: String = rest.chars().take(n).collect();
-            if (2..=4).contains(&n) || (name.contains('·') && n <= 12) {
+            // (会见记者时表示: a verb, no name)
+            if ((2..=4).contains(&n) || (name.contains('·') && n <= 12))
+                && !holds_after_word(words.list(List::AfterPersonName), &name)
+            {
                 let mut start = from + skip;
                 let mut name = name;
                 // and the reporters listed after it (记者 朱超、吴嘉林): each a whole run
@@ -1585,6 +1607,28 @@ mod tests {
                 &["王小明", "李大山"],
             ),
             ("俄罗斯总统出席会议。", "rule:person-title", &[]),
+            // a day of the month or a verb ends a name; a name holds no verb
+            (
+                "俄罗斯总统王小明七日出席会议，巴西总统李大山18日获邀发言。",
+                "rule:person-title",
+                &["王小明", "李大山"],
+            ),
+            ("这是智利总统李大山握手。", "rule:person-title", &["李大山"]),
+            ("青河国总统在会见时表示，", "rule:person-title", &[]),
+            ("王小明在会见记者时表示，", "rule:person-reporter", &[]),
+            ("新华社记者 林晓舟 摄", "rule:person-reporter", &["林晓舟"]),
+            // a minister's portfolio between his state and the title, the title after a body
+            (
+                "南非国际关系与合作部长王小明、金城国外交国际合作部大臣李大山出席。",
+                "rule:person-title",
+                &["王小明", "李大山"],
+            ),
+            (
+                "青河国国民议会常务委员会委员长王小明会见了客人。",
+                "rule:person-title",
+                &["王小明"],
+            ),
+            ("南非代表团和合作部长出席。", "rule:person-title", &[]),
             (
                 "我们感谢墨西哥总统罗德里戈向会议致辞。",
                 "rule:person-title",

@@ -78,6 +78,7 @@ word_lists! {
     ChinaShortBreakers = "china_short_breaker": "What after a china_short word makes its last character part of another word.",
     RespectfulAddress = "respectful_address": "Words before a name and title that address a person.",
     TitleJoiners = "title_joiner": "Words joining two titles of one person.",
+    TitleBodyEndings = "title_body_ending": "How the name of a state's body ends (ministry, committee, parliament): a title right after one is its holder's, and a name may follow it.",
     AfterPersonName = "after_person_name": "What follows a name after state and title in running text.",
     PhotoCredits = "photo_credit": "Words that end a photo credit after a reporter word (photo by): a line ending in one is a picture's caption.",
     PictureSources = "picture_source": "Words that open the credit at the end of a picture's caption (picture source): a line ending in one is a caption.",
