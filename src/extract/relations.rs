@@ -68,6 +68,7 @@ const AS: &str = "作为";
 const AS_THIS_SESSIONS: &str = "作为本届";
 const IS: &str = "是";
 const ETC: &str = "等";
+const OF: &str = "的";
 /// The counter of a number of states (21个).
 const COUNTER: &str = "个";
 /// What follows an organization's name in "its states' leaders" (阿盟国家领导人).
@@ -103,6 +104,11 @@ fn contains_any(words: &Words, list: List, s: &str) -> bool {
 /// Whether `s` begins with a word of `list`.
 fn starts_with_any(words: &Words, list: List, s: &str) -> bool {
     words.list(list).iter().any(|w| s.starts_with(w.as_str()))
+}
+
+/// Whether `s` ends with a word of `list`.
+fn ends_with_any(words: &Words, list: List, s: &str) -> bool {
+    words.list(list).iter().any(|w| s.ends_with(w.as_str()))
 }
 
 /// Whether `s` begins with a member noun (成员, or a member-state noun: 成员国).
@@ -185,6 +191,24 @@ fn state_list_ending<'a>(
         i -= 1;
     }
     out.reverse();
+    out
+}
+
+/// The states and organizations listed from the start of `ms` (the members of a body
+/// may be states and a union: 中国、美国以及欧盟).
+fn member_items<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
+    let mut out: Vec<&Candidate> = Vec::new();
+    for m in ms {
+        if !matches!(m.id.class, Class::State | Class::Organization) {
+            break;
+        }
+        if let Some(last) = out.last()
+            && !words.contains(List::ListSeparators, &norm[last.span.end..m.span.start])
+        {
+            break;
+        }
+        out.push(m);
+    }
     out
 }
 
@@ -678,6 +702,36 @@ impl Stretch<'_> {
                 }
             }
         }
+        // X由S1、S2…以及O组成 / X的成员包括S1、S2: the states that make up X
+        if m.id.class == Class::State
+            && prev.is_none_or(|p| {
+                p.id.class != Class::State
+                    || !words.contains(List::ListSeparators, gap(p.span.end, m.span.start))
+            })
+            && let Some(org) = ms[..k]
+                .iter()
+                .rev()
+                .find(|o| matches!(o.id.class, Class::Organization | Class::State))
+                .filter(|o| o.id.class == Class::Organization)
+        {
+            let between = gap(org.span.end, m.span.start);
+            let included = {
+                let b = between.strip_prefix(OF).unwrap_or(between);
+                let b = b.strip_suffix('：').unwrap_or(b);
+                words.contains(List::MemberInclusions, b)
+            };
+            let items = member_items(words, norm, &ms[k..]);
+            let last = items.last().map_or(m.span.end, |s| s.span.end);
+            let after = &norm[last..range.end];
+            let after = after.strip_prefix(ETC).unwrap_or(after);
+            let composed = ends_with_any(words, List::CompositionOpeners, between)
+                && starts_with_any(words, List::CompositionVerbs, after);
+            if included || composed {
+                for s in items.iter().filter(|s| s.id.class == Class::State) {
+                    out.push(rel(&s.id, Property::MemberOf, &org.id));
+                }
+            }
+        }
         if m.id.class == Class::State
             && let Some(n) = next
             && n.id.class == Class::Organization
@@ -1153,6 +1207,38 @@ mod tests {
                 "memberOf",
                 sco,
                 true,
+            ),
+            (
+                "X由S1、S2以及O组成: the states that make X up",
+                "二十国集团于1999年成立，由中国、阿根廷、澳大利亚以及欧洲联盟组成。".into(),
+                "AUS",
+                "memberOf",
+                "二十国集团",
+                true,
+            ),
+            (
+                "the same without the verb of composition",
+                "二十国集团于1999年成立，由中国、阿根廷和澳大利亚发起。".into(),
+                "AUS",
+                "memberOf",
+                "二十国集团",
+                false,
+            ),
+            (
+                "X的成员包括S1、S2",
+                "二十国集团的成员包括：阿根廷、澳大利亚等。".into(),
+                "AUS",
+                "memberOf",
+                "二十国集团",
+                true,
+            ),
+            (
+                "a state between X and the list",
+                "二十国集团会议由中国主持，由阿根廷和澳大利亚组成工作组。".into(),
+                "AUS",
+                "memberOf",
+                "二十国集团",
+                false,
             ),
             (
                 "X成员国——S1、S2 (heads or ministers of the members)",
