@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::split::DATELINE_SHAPE;
+use super::split::{DATELINE_SHAPE, OPENING_SHAPE};
 use crate::text::is_han;
 
 /// The shortest paragraph (code points) that page-break repair joins to the next.
@@ -55,6 +55,7 @@ fn continues(next: &str) -> bool {
     };
     (is_han(first) || first.is_ascii_digit() || matches!(first, '《' | '“' | '〈' | '「'))
         && !DATELINE_SHAPE.is_match(next.lines().next().unwrap_or(""))
+        && !OPENING_SHAPE.is_match(next)
 }
 
 #[cfg(test)]
@@ -84,6 +85,8 @@ mod tests {
             "会议取得成功。（新华社杜尚别9月12日电）各方认为合作很有成果\n\n下一段",
             "会议取得成功。（本台杜尚别9月12日电）各方认为合作很有成果\n\n下一段",
             "会议取得成功，各方认为合作很有成果\n\n下一段（本台杜尚别9月12日电）",
+            // a picture's caption above the dateline that opens a report
+            "当地时间11月4日下午，总理王五在金城出席峰会。 新华社记者 李四 摄\n\n新华社金城11月4日电(记者赵六)总理出席。",
         ] {
             assert_eq!(repair(text), (text.to_string(), 0), "{text}");
         }

@@ -30,6 +30,14 @@ const REPORTERS: &str = r"(?:\s*[（(]记者[^）)\n]{0,30}[）)])?";
 pub(super) static DATELINE_SHAPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"[（(][^）)]*?{DATE_AND_CLOSE}")).unwrap());
 
+/// Anything shaped like an opening dateline at the start of a line, whatever its agency: a
+/// few characters without punctuation, then 11月4日电 (新华社曼谷11月4日电, 本台讯 is not one):
+/// page-break repair never joins a line to one.
+pub(super) static OPENING_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    // (电视, 电话 after a day are no dateline's 电)
+    Regex::new(&format!(r"^[ \t\u{{3000}}]*[^\s，。、；：（）()]{{2,16}}?{DATE}(?:[^视话]|$)")).unwrap()
+});
+
 /// A news-agency dateline, of an agency on the `news_agency` list, matched on normalised
 /// text: a closing one in brackets, （新华社杜尚别9月12日电）, which ends a document, or an
 /// opening one at a line start without brackets, 新华社北京6月8日电（记者张三）, which
@@ -359,5 +367,9 @@ mod tests {
         assert!(!dateline.is_match("（本台北京1月2日电）"));
         assert!(DATELINE_SHAPE.is_match("（本台北京1月2日电）"));
         assert!(!DATELINE_SHAPE.is_match("（2014年9月12日，杜尚别）"));
+        assert!(OPENING_SHAPE.is_match("新华社曼谷11月4日电(记者白洁)李克强出席。"));
+        assert!(OPENING_SHAPE.is_match("本台金城十月七日电 会议开幕。"));
+        assert!(!OPENING_SHAPE.is_match("会议于11月4日电视直播。"));
+        assert!(!OPENING_SHAPE.is_match("双方认为，11月4日电"));
     }
 }
