@@ -35,7 +35,10 @@ pub(super) static DATELINE_SHAPE: LazyLock<Regex> =
 /// page-break repair never joins a line to one.
 pub(super) static OPENING_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     // (电视, 电话 after a day are no dateline's 电)
-    Regex::new(&format!(r"^[ \t\u{{3000}}]*[^\s，。、；：（）()]{{2,16}}?{DATE}(?:[^视话]|$)")).unwrap()
+    Regex::new(&format!(
+        r"^[ \t\u{{3000}}]*[^\s，。、；：（）()]{{2,16}}?{DATE}(?:[^视话]|$)"
+    ))
+    .unwrap()
 });
 
 /// A news-agency dateline, of an agency on the `news_agency` list, matched on normalised
