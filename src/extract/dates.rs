@@ -23,6 +23,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::text::is_han;
 use regex::{Captures, Regex, RegexBuilder};
 
 use super::numbers;
@@ -131,8 +132,9 @@ fn date_pattern(words: &Words) -> String {
     let d = |name: &str| format!("(?P<{name}>{D})日");
     let rel = words.alternation(List::RelativeYears);
     let alts = [
-        // YYYY-MM-DD, as web pages print their date
-        "(?P<o>(?P<o_y>[0-9]{4})-(?P<o_m>[0-9]{2})-(?P<o_d>[0-9]{2}))".to_owned(),
+        // YYYY-MM-DD or YYYY/M/D, as web pages print their date
+        "(?P<o>(?P<o_y>[0-9]{4})(?:-(?P<o_m>[0-9]{2})-(?P<o_d>[0-9]{2})|/(?P<o_m2>[0-9]{1,2})/(?P<o_d2>[0-9]{1,2})))"
+            .to_owned(),
         // Y年M月D日至(Y年)?(M月)?D日
         format!(
             "(?P<a>{}{}{}{TO}(?:{})?(?:{})?{})",
@@ -172,6 +174,9 @@ fn date_pattern(words: &Words) -> String {
         format!("(?P<l>{})", words.alternation(List::RelativeMonths)),
         // M月 alone: the document's year
         format!("(?P<m>{})", m("m_m")),
+        // D日 (至D日) alone, as a report dates what it reports (峰会15日在某城开幕): the
+        // document's month
+        format!("(?P<p>{}(?:{TO}{})?)", d("p_d"), d("p_d2")),
     ];
     alts.join("|")
 }
@@ -225,6 +230,17 @@ pub fn find_dates(rules: &Rules, norm: &str, reference: Option<Ymd>) -> Vec<Foun
         {
             continue;
         }
+        // a day alone only where a report dates an act by it (王五18日在金城出席): not in
+        // 每月15日, 第3日, 30日内, 3日游, nor right after a number
+        if caps.name("p").is_some() {
+            let before = norm[..whole.start()].chars().next_back();
+            let after = norm[whole.end()..].chars().next();
+            if before.is_none_or(|c| !is_han(c) || "月每第前近上下本当次".contains(c))
+                || after.is_some_and(|c| "内以游后前期份间".contains(c))
+            {
+                continue;
+            }
+        }
         if let Some((value, start)) = read_date(rules, &caps, reference) {
             out.push(FoundDate {
                 span: whole.range(),
@@ -244,7 +260,7 @@ fn read_date(rules: &Rules, caps: &Captures, reference: Option<Ymd>) -> Option<(
     let n = |name: &str| text(name).and_then(num);
     let ymd = |year: Option<i32>, month, day| year.map(|year| Ymd { year, month, day });
     if caps.name("o").is_some() {
-        point(y("o_y"), n("o_m"), n("o_d"))
+        point(y("o_y"), n("o_m").or(n("o_m2")), n("o_d").or(n("o_d2")))
     } else if caps.name("a").is_some() {
         let (y1, m1) = (y("a_y"), n("a_m"));
         interval(
@@ -290,6 +306,28 @@ fn read_date(rules: &Rules, caps: &Captures, reference: Option<Ymd>) -> Option<(
     } else if caps.name("m").is_some() {
         // M月 alone: 12个月, 3月份 are durations or fine
         point(Some(reference?.year), n("m_m"), None)
+    } else if caps.name("p").is_some() {
+        // the document's month; a day after the document's day is the month before's
+        let r = reference?;
+        let (day, last) = (n("p_d")?, n("p_d2"));
+        let month = r.month?;
+        let (year, month) = match r.day {
+            Some(today) if day > today => {
+                if month == 1 {
+                    (r.year - 1, 12)
+                } else {
+                    (r.year, month - 1)
+                }
+            }
+            _ => (r.year, month),
+        };
+        match last {
+            Some(last) => interval(
+                ymd(Some(year), Some(month), Some(day)),
+                ymd(Some(year), Some(month), Some(last)),
+            ),
+            None => point(Some(year), Some(month), Some(day)),
+        }
     } else {
         None
     }
@@ -524,7 +562,7 @@ mod tests {
     #[test]
     fn relative_dates_need_the_document_date() {
         type Case<'a> = (&'a str, Option<Ymd>, &'a [(&'a str, &'a str)]);
-        let cases: [Case; 14] = [
+        let cases: [Case; 21] = [
             ("去年和明年", REF, &[("去年", "2013"), ("明年", "2015")]),
             ("前年、后年", REF, &[("前年", "2012"), ("后年", "2016")]),
             ("今年", None, &[]),
@@ -547,6 +585,20 @@ mod tests {
             ("今年5月", REF, &[("今年5月", "2014-05")]),
             ("去年5月3日", REF, &[("去年5月3日", "2013-05-03")]),
             ("十二月", REF, &[("十二月", "2014-12")]),
+            // a web page's date with slashes
+            ("2022/11/15 17:53", None, &[("2022/11/15", "2022-11-15")]),
+            // a day alone, where a report dates an act by it: the document's month (the
+            // month before for a later day), not without one, nor in other uses
+            ("峰会12日在金城开幕。", REF, &[("12日", "2014-09-12")]),
+            ("王五十八日出席。", REF, &[("十八日", "2014-08-18")]),
+            (
+                "会议10日至12日举行。",
+                REF,
+                &[("10日至12日", "2014-09-10/2014-09-12")],
+            ),
+            ("峰会12日开幕。", DECEMBER, &[("12日", "2014-12-12")]),
+            ("峰会12日开幕。", None, &[]),
+            ("每月15日举行，30日内答复，第3日结束。", REF, &[]),
         ];
         for (text, reference, expected) in cases {
             let expected: Vec<(String, String)> = expected
