@@ -162,14 +162,20 @@ impl Voice {
     }
 
     /// Who speaks where a clause names no subject: a speech's speaker, a declaration's
-    /// organization, a joint statement's parties.
+    /// organization, a joint statement's parties, a communiqué's organization (a meeting
+    /// of one) or else its parties.
     pub fn default_actors(&self) -> Vec<EntityId> {
         match self.kind {
             DocKind::Speech => self.speaker.iter().cloned().collect(),
             DocKind::Declaration => self.organization.iter().cloned().collect(),
             DocKind::JointStatement if !self.parties.is_empty() => self.parties.clone(),
-            DocKind::JointStatement => self.organization.iter().cloned().collect(),
-            DocKind::Communique | DocKind::NewsReport | DocKind::Document => Vec::new(),
+            DocKind::Communique if self.organization.is_none() && self.parties.len() >= 2 => {
+                self.parties.clone()
+            }
+            DocKind::JointStatement | DocKind::Communique => {
+                self.organization.iter().cloned().collect()
+            }
+            DocKind::NewsReport | DocKind::Document => Vec::new(),
         }
     }
 
@@ -183,8 +189,9 @@ impl Voice {
             _ if reported => Vec::new(),
             (DocKind::Speech, Some("members" | "participants")) => Vec::new(),
             (DocKind::Declaration, Some("participants")) => organization(),
-            (_, Some("participants"))
-                if self.parties.len() >= 2
+            (_, Some("participants" | "parties"))
+                if self.kind != DocKind::Speech
+                    && self.parties.len() >= 2
                     && (self.organization.is_none() || self.kind == DocKind::JointStatement) =>
             {
                 parties()
@@ -335,16 +342,21 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             line.contains(t.as_str()).then_some(range)
         })
     });
-    let first_line = norm.find('\n').map_or(norm.len(), |i| i);
+    // (the first line below a web page's furniture)
+    let line_start = super::fields::text_start(lex, norm);
+    let first_line = norm[line_start..]
+        .find('\n')
+        .map_or(norm.len(), |i| line_start + i);
     let title = title_line
         .map(|r| title_states(lex, doc, r))
         .filter(|t| t.len() >= 2)
-        .unwrap_or_else(|| title_states(lex, doc, 0..first_line));
+        .unwrap_or_else(|| title_states(lex, doc, line_start..first_line));
     if title.len() >= 2 {
         return title;
     }
     let known = states_in(0..norm.len());
-    for (i, _) in norm[..first_line].char_indices() {
+    for (i, _) in norm[line_start..first_line].char_indices() {
+        let i = line_start + i;
         if doc
             .mentions
             .iter()
@@ -359,25 +371,39 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
         }
     }
     // the states whose heads the opening paragraph names (应X主席邀请，Y总统…访问), in a
-    // joint statement or a report (also one no dateline marks as such)
+    // joint statement, a communiqué or a report (also one no dateline marks as such); in a
+    // joint statement or communiqué also those whose ministers it names with their state
+    // and title (甲国外交部长A、乙国外交部长B和丙国外交部长C举行会议)
     if matches!(
         doc.kind,
-        DocKind::JointStatement | DocKind::NewsReport | DocKind::Document
+        DocKind::JointStatement | DocKind::Communique | DocKind::NewsReport | DocKind::Document
     ) {
+        let officials = matches!(doc.kind, DocKind::JointStatement | DocKind::Communique);
         let opening_end = norm
             .match_indices('\n')
             .map(|(i, _)| i)
             .find(|&i| norm[..i].contains('。'))
             .unwrap_or(norm.len());
         let mut out: Vec<EntityId> = Vec::new();
-        for m in doc.mentions.iter().filter(|m| m.span.end <= opening_end) {
-            if let Some(r) = doc
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= opening_end && m.entity.class == Class::Person)
+        {
+            let state = doc
                 .relations
                 .iter()
                 .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
-                && !out.contains(&r.object)
+                .map(|r| r.object.clone())
+                .or_else(|| {
+                    officials
+                        .then(|| titled_state(lex, doc, &m.entity))
+                        .flatten()
+                });
+            if let Some(state) = state
+                && !out.contains(&state)
             {
-                out.push(r.object.clone());
+                out.push(state);
             }
         }
         if out.len() >= 2 {
@@ -615,10 +641,15 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
     if actors.is_empty() {
         return None;
     }
+    // (四国外交部将…: the body or officials of the states the word names)
+    let mut end = at + word.len();
+    if let Some(s) = longest_prefix(words, List::SubjectSuffixes, &norm[end..]) {
+        end += s.len();
+    }
     Some(Subject {
         actors,
         modal: words.contains(List::ModalSubjects, word),
-        end: at + word.len(),
+        end,
         reported: false,
     })
 }
@@ -731,7 +762,23 @@ fn speaks_for(cx: &Context, person: &EntityId) -> Option<EntityId> {
     {
         return Some(r.object.clone());
     }
-    let norm = cx.norm;
+    if let Some(state) = titled_state(cx.lex, doc, person) {
+        return Some(state);
+    }
+    let iso3 = cx
+        .lex
+        .persons
+        .iter()
+        .find(|p| p.zh == person.key)
+        .and_then(|p| p.state.as_deref())?;
+    let state = EntityId::new(Class::State, iso3);
+    cx.known.contains(&state).then_some(state)
+}
+
+/// The state that a state's name and a title before any of `person`'s mentions name
+/// (中国国务委员兼外长王毅: only titles and 兼 between them).
+fn titled_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<EntityId> {
+    let norm = doc.doc.norm.as_str();
     for m in doc.mentions.iter().filter(|m| &m.entity == person) {
         let from = super::names::back(norm, m.span.start, 30);
         let Some(state) = doc.mentions.iter().rev().find(|s| {
@@ -742,8 +789,7 @@ fn speaks_for(cx: &Context, person: &EntityId) -> Option<EntityId> {
         // only titles (and 兼) stand between the state and the name
         let between = &norm[state.span.end..m.span.start];
         let mut rest = between.to_string();
-        for (r, _) in cx
-            .lex
+        for (r, _) in lex
             .find_titles(between)
             .collect::<Vec<_>>()
             .into_iter()
@@ -751,21 +797,14 @@ fn speaks_for(cx: &Context, person: &EntityId) -> Option<EntityId> {
         {
             rest.replace_range(r, "");
         }
-        for j in cx.lex.words.list(List::TitleJoiners) {
+        for j in lex.words.list(List::TitleJoiners) {
             rest = rest.replace(j.as_str(), "");
         }
         if !between.is_empty() && rest.trim().is_empty() {
             return Some(state.entity.clone());
         }
     }
-    let iso3 = cx
-        .lex
-        .persons
-        .iter()
-        .find(|p| p.zh == person.key)
-        .and_then(|p| p.state.as_deref())?;
-    let state = EntityId::new(Class::State, iso3);
-    cx.known.contains(&state).then_some(state)
+    None
 }
 
 /// The longest word of `list` that `s` begins with (the first in table order of equally
@@ -936,6 +975,26 @@ mod tests {
                 "a title names its organization after 关于, by its longest name",
                 "关于东盟与中日韩领导人会议的金城宣言\n东盟各国领导人同中国、日本、韩国领导人在金城会面。东盟与中日韩进程成果丰硕。\n我们决定加强合作。",
                 decide(&["东盟与中日韩"]),
+            ),
+            (
+                "the states whose ministers a joint statement's opening names",
+                "岛国外长会议联合声明\n2023年8月9日，中华人民共和国外交部长林一、斐济共和国外交部长李二和萨摩亚独立国外交部长张三在金城举行会议。\n各方同意加强合作。",
+                decide(&["CHN", "FJI", "WSM"]),
+            ),
+            (
+                "the ministers of a report's opening are no parties",
+                "三国外长举行会议\n新华社金城8月9日电 中华人民共和国外交部长林一、斐济共和国外交部长李二和萨摩亚独立国外交部长张三在金城举行会议。\n各方同意加强合作。",
+                vec![],
+            ),
+            (
+                "N国 and its officials are the parties",
+                "岛国外长会议联合声明\n2023年8月9日，中华人民共和国外交部长林一、斐济共和国外交部长李二和萨摩亚独立国外交部长张三在金城举行会议。\n三国外交部决定加强合作。",
+                decide(&["CHN", "FJI", "WSM"]),
+            ),
+            (
+                "the tagged title under a breadcrumb names the parties",
+                "新闻\n当前位置：新闻 > 政务新闻 > 正文\n金城峰会|中华人民共和国和土库曼斯坦联合声明（全文）（2）\n一、双方决定加强合作。",
+                decide(&["CHN", "TKM"]),
             ),
             (
                 "one state in the title names no pair",

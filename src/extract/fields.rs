@@ -152,11 +152,19 @@ pub fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> b
 /// [`List::PageFurniture`] words and page numbers (第2页) are taken out (【打 印】, 首页 >
 /// 头条, | English).
 fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usize>) -> bool {
-    if mentions
-        .iter()
-        .any(|m| r.start <= m.span.start && m.span.end <= r.end)
-    {
-        return false;
+    is_breadcrumb(lex, line)
+        || (!mentions
+            .iter()
+            .any(|m| r.start <= m.span.start && m.span.end <= r.end)
+            && is_page_furniture(lex, line))
+}
+
+/// Whether `line` is a web page's furniture by its words alone: navigation and tools
+/// (`page_furniture`), page numbers and fewer than three other Chinese characters, or a
+/// navigation path ([`is_breadcrumb`]).
+pub(super) fn is_page_furniture(lex: &Lexicon, line: &str) -> bool {
+    if is_breadcrumb(lex, line) {
+        return true;
     }
     let mut rest = PAGE_NUMBER.replace_all(line, "").into_owned();
     rest.retain(|c| !c.is_whitespace());
@@ -165,6 +173,56 @@ fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usi
     }
     rest.chars().filter(|&c| crate::text::is_han(c)).count() < 3
 }
+
+/// Where the text of `norm` starts: after the navigation path that a web page prints
+/// in its first lines below the site's menus (大使信息 使馆信息 … / 首页 > 要闻), and after
+/// lines of furniture ([`is_page_furniture`]) below it; else at 0.
+pub(super) fn text_start(lex: &Lexicon, norm: &str) -> usize {
+    let lines = lines(norm);
+    let mut start = lines
+        .iter()
+        .take(HEAD_SEARCH)
+        .rfind(|r| is_breadcrumb(lex, &norm[(*r).clone()]))
+        .map_or(0, |r| r.end);
+    let after_path = start;
+    for r in lines.iter().filter(|r| r.start >= after_path) {
+        if !is_page_furniture(lex, &norm[r.clone()]) || r.end == norm.len() {
+            break;
+        }
+        start = r.end;
+    }
+    // (the start of the next line)
+    norm[start..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(start, |i| start + i)
+}
+
+/// Whether `line` is a web page's navigation path: steps between `breadcrumb_separator`s,
+/// none a sentence, that open with a furniture word (首页>专题>领导人出席峰会>要闻,
+/// 当前位置：新闻 > 正文) or are three or more short ones (新闻 > 政务新闻 > 正文).
+fn is_breadcrumb(lex: &Lexicon, line: &str) -> bool {
+    let furniture = lex.words.list(List::PageFurniture);
+    let mut rest = line.to_string();
+    rest.retain(|c| !c.is_whitespace());
+    let steps: Vec<&str> = rest
+        .split(|c: char| {
+            lex.words
+                .list(List::BreadcrumbSeparators)
+                .iter()
+                .any(|w| w.chars().eq([c]))
+        })
+        .collect();
+    if steps.len() < 2 || steps.iter().any(|s| s.contains(['。', '，'])) {
+        return false;
+    }
+    let opens_with_furniture = furniture.iter().any(|w| steps[0].starts_with(w.as_str()));
+    let short = steps.iter().all(|s| s.chars().count() <= BREADCRUMB_STEP);
+    opens_with_furniture || (steps.len() >= 3 && short)
+}
+
+/// The longest step (characters) of a navigation path, its furniture word included
+/// (当前位置：新闻).
+const BREADCRUMB_STEP: usize = 12;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第\s*[0-9]+\s*页").unwrap());
 
@@ -218,8 +276,11 @@ const HEAD_SEARCH: usize = 15;
 pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidate]) -> Fields {
     let words = |list| lex.words.list(list);
     // (a web page's furniture above the text, 【打印】 首页 > 头条 | English, is no line of it)
+    // (nor is what stands above its navigation path: the site's menus)
+    let start = text_start(lex, norm);
     let lines: Vec<Range<usize>> = lines(norm)
         .into_iter()
+        .filter(|r| r.start >= start)
         .skip_while(|r| is_furniture(lex, &norm[r.clone()], mentions, r))
         .collect();
     // the head: six lines from the title. A web page may print its title above page
@@ -287,10 +348,13 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let first_line = |r: &Range<usize>| {
         let s = &norm[r.clone()];
         let body = s.trim_start_matches('#').trim_start();
+        let body = &body[super::names::title_tag_end(lex, body)..];
         let heading = s.starts_with('#');
         let length = body.chars().count();
-        let short = (length <= 40 || (length <= 100 && ends_a_title(body)))
-            && !body.contains(['。', '，', '：'])
+        // (a long title may hold a comma: 关于携手构建…共同体，共同维护多边主义的联合声明)
+        let short = ((length <= 40 && !body.contains('，'))
+            || (length <= 100 && ends_a_title(body)))
+            && !body.contains(['。', '：'])
             && !body.starts_with(['（', '(', '—']);
         let dated = mentions
             .iter()
@@ -884,6 +948,29 @@ mod tests {
     }
 
     /// The kind, for each rule a text where it fires and one where it must not.
+    #[test]
+    fn page_furniture_lines() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        for (line, furniture) in [
+            ("新闻", true),
+            ("【打 印】 【关闭】", true),
+            ("当前位置：新闻 > 政务新闻 > 正文", true),
+            ("首页 » 时政 » 国际", true),
+            ("您的位置：首页>要闻", true),
+            // a line of the text, with a separator in it or not
+            ("双方同意加强合作 > 扩大贸易规模，共同推进互联互通。", false),
+            ("金城峰会|甲国和乙国联合声明", false),
+            ("中华人民共和国和土库曼斯坦联合声明", false),
+            ("比较 > 大于", false),
+            // a path whose steps name a meeting and a person
+            ("首页>专题>林一出席金城峰会并发表讲话>要闻 要闻", true),
+            ("首页是门户，新闻>正文", false),
+        ] {
+            let norm = crate::text::normalize(line);
+            assert_eq!(super::is_page_furniture(&lex, &norm), furniture, "{line}");
+        }
+    }
+
     #[test]
     fn kinds() {
         for (text, kind) in [

@@ -121,6 +121,19 @@ impl Extractor {
         let title = names::title_agreement(lex, norm, &with_heads).cloned();
         candidates.extend(heads);
         if let Some(t) = &title {
+            // the states a title names inside its own name are mentioned there too
+            // (甲国和乙国联合声明: its parties, whom the text may name nowhere else)
+            for a in anchors.iter().filter(|a| {
+                a.id.class == Class::State
+                    && !a.rule.ends_with(":side")
+                    && t.span.start <= a.span.start
+                    && a.span.end <= t.span.end
+                    && a.span != t.span
+            }) {
+                let mut inner = a.clone();
+                inner.nested = true;
+                candidates.push(inner);
+            }
             for mut e in names::title_events(lex, &self.names, norm, &anchors, &date_spans, t) {
                 // the text may name the title's meeting in full (第一次…会议): the same one
                 if let Some(full) = candidates.iter().find(|c| {
@@ -328,5 +341,41 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// A state its title names and the text nowhere else is mentioned inside the title, so
+    /// that the statements it makes have an actor the graph describes; a title without a
+    /// state, or a line that is no title, mentions none that way.
+    #[test]
+    fn the_states_inside_a_title_are_mentioned() {
+        let extractor = Extractor::new(Lexicon::builtin());
+        let states = |text: &str| -> (Vec<String>, bool) {
+            let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
+            let docs = extractor.extract(&source);
+            let described = docs.iter().all(|d| {
+                d.statements
+                    .iter()
+                    .all(|s| d.entities.contains_key(&s.actor))
+            });
+            let keys = docs
+                .iter()
+                .flat_map(|d| d.mentions.iter())
+                .filter(|m| m.entity.class == Class::State)
+                .map(|m| m.entity.key.clone())
+                .collect();
+            (keys, described)
+        };
+        assert_eq!(
+            states("中华人民共和国和土库曼斯坦联合声明\n双方同意加强合作。"),
+            (vec!["CHN".to_string(), "TKM".to_string()], true)
+        );
+        assert_eq!(
+            states("上海合作组织成员国元首宣言\n成员国同意加强合作。"),
+            (vec![], true)
+        );
+        assert_eq!(
+            states("双方同意，土库曼斯坦是好伙伴。\n双方同意加强合作。"),
+            (vec!["TKM".to_string()], true)
+        );
     }
 }

@@ -365,20 +365,41 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
 pub(super) static ORDINAL_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap());
 
-/// `title` without an editor's note in brackets after it (联合声明（全文）).
+/// `title` without the editor's notes and page numbers in brackets after it (联合声明（全文）,
+/// 联合声明（全文）（4）: the fourth page of a web page that prints it in parts).
 pub fn without_title_note<'t>(lex: &Lexicon, title: &'t str) -> &'t str {
-    if let Some(inner) = title.strip_suffix('）')
+    let mut title = title;
+    while let Some(inner) = title.strip_suffix('）')
         && let Some(k) = inner.rfind('（')
-        && lex
-            .words
-            .list(List::TitleNotes)
-            .iter()
-            .any(|w| inner[k + '（'.len_utf8()..] == **w)
     {
-        return inner[..k].trim_end();
+        let note = &inner[k + '（'.len_utf8()..];
+        let page = !note.is_empty() && note.chars().all(|c| c.is_ascii_digit());
+        if !page && !lex.words.list(List::TitleNotes).iter().any(|w| note == w) {
+            break;
+        }
+        title = inner[..k].trim_end();
     }
     title
 }
+
+/// Where a title line's title starts: after a web page's tag for the series or channel
+/// it files the text under (中国—中亚峰会|甲国和乙国联合声明: a `title_tag_separator` with
+/// a short tag before it and a longer title after it), else at its start.
+pub fn title_tag_end(lex: &Lexicon, line: &str) -> usize {
+    lex.words
+        .list(List::TitleTagSeparators)
+        .iter()
+        .find_map(|sep| {
+            let i = line.find(sep.as_str())?;
+            let (tag, rest) = (&line[..i], &line[i + sep.len()..]);
+            let (t, r) = (tag.chars().count(), rest.trim_start().chars().count());
+            (t > 0 && t <= TITLE_TAG && r > t).then(|| line.len() - rest.trim_start().len())
+        })
+        .unwrap_or(0)
+}
+
+/// The longest tag (characters) a title line may carry before its title.
+const TITLE_TAG: usize = 16;
 
 /// A document's title line that ends in an agreement head noun is that agreement, named
 /// by the whole line (中华人民共和国和蒙古国关于深化全面战略伙伴关系的联合声明); not a
@@ -387,8 +408,18 @@ pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
     let line = first_line(lex, norm);
     let (start, body) = (line.start, &norm[line]);
     let n = body.chars().count();
-    if !(6..=80).contains(&n)
-        || body.contains(['。', '，', '：', '《', '》', '“', '”', ' ', '\u{3000}'])
+    // (a comma only in a title that ends in a document's head word: 关于…，…的联合声明)
+    let document_head = [
+        List::JointStatementTitles,
+        List::DeclarationTitles,
+        List::CommuniqueTitles,
+    ]
+    .into_iter()
+    .any(|l| lex.words.list(l).iter().any(|w| body.ends_with(w.as_str())));
+    if !(6..=100).contains(&n)
+        || (n > 80 && !document_head)
+        || (body.contains('，') && !document_head)
+        || body.contains(['。', '：', '《', '》', '“', '”', ' ', '\u{3000}'])
         || !agreement_head(lex, body, false)
         || lex
             .words
@@ -407,13 +438,18 @@ pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
     ))
 }
 
-/// The first line of `norm` without white space, a heading's `#` and an editor's note.
+/// The first line of `norm` below the web page's furniture, without white space, a
+/// heading's `#`, the page's tag and an editor's note.
 fn first_line(lex: &Lexicon, norm: &str) -> Range<usize> {
-    let line_end = norm.find('\n').unwrap_or(norm.len());
-    let line = &norm[..line_end];
+    let line_start = super::fields::text_start(lex, norm);
+    let line_end = norm[line_start..]
+        .find('\n')
+        .map_or(norm.len(), |i| line_start + i);
+    let line = &norm[line_start..line_end];
     let body = line.trim_start_matches('#').trim();
     let start = line_end - line.trim_start_matches('#').trim_start().len();
-    start..start + without_title_note(lex, body).len()
+    let tag = title_tag_end(lex, body);
+    start + tag..start + without_title_note(lex, body).len()
 }
 
 /// The agreement among `candidates` that is the whole first line of `norm`, its title.
@@ -1698,8 +1734,34 @@ mod tests {
             ("青河国和白山国联合声明（摘要）", "青河国和白山国联合声明"),
             ("青河宣言（草案）", "青河宣言（草案）"),
             ("青河宣言", "青河宣言"),
+            // a page number after the note, or alone
+            (
+                "青河国和白山国联合声明（全文）（4）",
+                "青河国和白山国联合声明",
+            ),
+            ("青河国和白山国联合声明（2）", "青河国和白山国联合声明"),
+            ("青河宣言（2030）草案", "青河宣言（2030）草案"),
         ] {
             assert_eq!(super::without_title_note(&lex, title), bare);
+        }
+    }
+
+    /// A web page's tag before the title on its line is no part of the title.
+    #[test]
+    fn a_title_tag_is_left_out() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        for (line, title) in [
+            ("青河峰会|青河国和白山国联合声明", "青河国和白山国联合声明"),
+            ("青河峰会｜青河国和白山国联合声明", "青河国和白山国联合声明"),
+            // no tag: nothing before the bar, or a tag as long as what follows
+            ("|青河国和白山国联合声明", "|青河国和白山国联合声明"),
+            (
+                "青河国和白山国的合作|联合声明",
+                "青河国和白山国的合作|联合声明",
+            ),
+            ("青河国和白山国联合声明", "青河国和白山国联合声明"),
+        ] {
+            assert_eq!(&line[super::title_tag_end(&lex, line)..], title, "{line}");
         }
     }
 }
