@@ -121,10 +121,20 @@ impl Extractor {
         let title = names::title_agreement(lex, norm, &with_heads).cloned();
         candidates.extend(heads);
         if let Some(t) = &title {
-            // the states a title names inside its own name are mentioned there too
-            // (甲国和乙国联合声明: its parties, whom the text may name nowhere else)
-            for a in anchors.iter().filter(|a| {
+            // the states and organizations a title names inside its own name are mentioned
+            // there too (甲国和乙国联合声明, 金砖国家领导人第十次会晤某城宣言: its parties or
+            // its organization, where an excerpt names them nowhere else)
+            // (an organization, not one of its organs: 外长理事会 in 上海合作组织成员国外交部长
+            // 理事会会议新闻公报 is the meeting's, left to the rules for organs)
+            let top = |a: &Candidate| {
                 a.id.class == Class::State
+                    || lex
+                        .org(&a.id.key)
+                        .is_some_and(|i| lex.orgs[i].parent.is_none())
+            };
+            for a in anchors.iter().filter(|a| {
+                matches!(a.id.class, Class::State | Class::Organization)
+                    && top(a)
                     && !a.rule.ends_with(":side")
                     && t.span.start <= a.span.start
                     && a.span.end <= t.span.end
@@ -343,11 +353,11 @@ mod tests {
         }
     }
 
-    /// A state its title names and the text nowhere else is mentioned inside the title, so
-    /// that the statements it makes have an actor the graph describes; a title without a
-    /// state, or a line that is no title, mentions none that way.
+    /// A state or an organization (not an organ) that its title names is mentioned inside
+    /// the title, so that the statements it makes have an actor the graph describes; a line
+    /// that is no title mentions none that way.
     #[test]
-    fn the_states_inside_a_title_are_mentioned() {
+    fn the_states_and_organizations_inside_a_title_are_mentioned() {
         let extractor = Extractor::new(Lexicon::builtin());
         let states = |text: &str| -> (Vec<String>, bool) {
             let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
@@ -360,7 +370,7 @@ mod tests {
             let keys = docs
                 .iter()
                 .flat_map(|d| d.mentions.iter())
-                .filter(|m| m.entity.class == Class::State)
+                .filter(|m| matches!(m.entity.class, Class::State | Class::Organization))
                 .map(|m| m.entity.key.clone())
                 .collect();
             (keys, described)
@@ -370,8 +380,12 @@ mod tests {
             (vec!["CHN".to_string(), "TKM".to_string()], true)
         );
         assert_eq!(
-            states("上海合作组织成员国元首宣言\n成员国同意加强合作。"),
-            (vec![], true)
+            states("金砖国家领导人第十次会晤金城宣言\n我们同意加强合作。"),
+            (vec!["金砖国家".to_string()], true)
+        );
+        assert_eq!(
+            states("上海合作组织成员国外交部长理事会会议新闻公报\n会议同意加强合作。"),
+            (vec!["上海合作组织".to_string()], true)
         );
         assert_eq!(
             states("双方同意，土库曼斯坦是好伙伴。\n双方同意加强合作。"),

@@ -6,7 +6,7 @@
 //! names this is leftmost-longest (上海合作组织地区反恐机构 over 上海合作组织); for names that
 //! cross (增加尼泊尔: 加尼 or 尼泊尔?) the longer wins, which is right far more often than
 //! the leftmost. Candidates marked `nested` (a 〈〉 title inside a 《》 title, the war
-//! inside its anniversary) are kept inside the one they nest in.
+//! inside its anniversary) are kept inside the one they nest in, and may hold one another.
 
 use super::names::Candidate;
 
@@ -29,8 +29,15 @@ pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         let inside = taken
             .iter()
             .any(|t| t.span.start <= c.span.start && c.span.end <= t.span.end && t.span != c.span);
+        // (one nested name may hold another: the organization inside the meeting inside a
+        // title, 金砖国家 in 金砖国家领导人第十次会晤 in its 宣言; two may not cross or coincide,
+        // nor one hold a shorter name of the same entity)
+        let contains = |a: &Candidate, b: &Candidate| {
+            a.span.start <= b.span.start && b.span.end <= a.span.end && a.span != b.span
+        };
         let clash = inner
             .iter()
+            .filter(|t| t.id == c.id || (!contains(t, &c) && !contains(&c, t)))
             .chain(taken.iter().filter(|t| t.span == c.span))
             .any(|t| c.span.start < t.span.end && t.span.start < c.span.end);
         if inside && !clash {
@@ -90,6 +97,19 @@ mod tests {
         assert_eq!(
             kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(),
             ["outer", "inner"]
+        );
+        // a nested name inside a nested name is kept; one that crosses it, or has its
+        // span, is not
+        let kept = resolve(vec![
+            cand(0..30, "title", false),
+            cand(0..12, "meeting", true),
+            cand(0..4, "organization", true),
+            cand(10..16, "crossing", true),
+            cand(0..12, "same", true),
+        ]);
+        assert_eq!(
+            kept.iter().map(|c| c.id.key.as_str()).collect::<Vec<_>>(),
+            ["title", "meeting", "organization"]
         );
     }
 }
