@@ -147,11 +147,17 @@ impl Voice {
             });
         // a declaration its signer states speak in their own names (我们，A、B和C的领导人…
         // 举行会晤) is their joint statement
+        // (and so does a joint declaration whose parties no definition or title names:
+        // 关于…的联合宣言 / 我们，A、B和C的领导人)
         let signers = signer_states(lex, doc);
-        let (kind, parties) = if doc.kind == DocKind::Declaration && signers.len() >= 2 {
-            (DocKind::JointStatement, signers)
-        } else {
-            (doc.kind, parties(lex, doc))
+        let (kind, parties) = match parties(lex, doc) {
+            _ if doc.kind == DocKind::Declaration && signers.len() >= 2 => {
+                (DocKind::JointStatement, signers)
+            }
+            p if p.is_empty() && doc.kind == DocKind::JointStatement && signers.len() >= 2 => {
+                (doc.kind, signers)
+            }
+            p => (doc.kind, p),
         };
         Voice {
             kind,
@@ -221,15 +227,23 @@ impl Voice {
 fn signer_states(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
-    let Some((sentence, at, voice)) = doc.sentences.iter().take(SIGNER_SENTENCES).find_map(|r| {
-        let s = strip_enumeration(&norm[r.clone()]);
-        let from = r.end - s.len();
-        words.list(List::DeclarationVoices).iter().find_map(|w| {
-            s.find(w.as_str())
-                .filter(|&i| i <= SIGNER_OPENING)
-                .map(|i| (r.clone(), from + i, w))
+    // (a run of a forum's spam, `9 i/ j$ v!`, is no sentence of the text)
+    let chinese = |r: &&Range<usize>| norm[(*r).clone()].chars().any(crate::text::is_han);
+    let Some((sentence, at, voice)) = doc
+        .sentences
+        .iter()
+        .filter(chinese)
+        .take(SIGNER_SENTENCES)
+        .find_map(|r| {
+            let s = strip_enumeration(&norm[r.clone()]);
+            let from = r.end - s.len();
+            words.list(List::DeclarationVoices).iter().find_map(|w| {
+                s.find(w.as_str())
+                    .filter(|&i| i <= SIGNER_OPENING)
+                    .map(|i| (r.clone(), from + i, w))
+            })
         })
-    }) else {
+    else {
         return Vec::new();
     };
     let start = at + voice.len();
@@ -596,6 +610,18 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
     if let Some(m) = ENUMERATION.find(&norm[at..]) {
         at += m.end();
     }
+    // noise a page inserts before it (a forum's spam: `, R. R+ G4 ] 我们…`), where nothing
+    // is named in it
+    let noise = norm[at..]
+        .find(|c: char| !c.is_ascii() || c == '\n')
+        .unwrap_or(norm.len() - at);
+    if noise > 0
+        && !ms
+            .iter()
+            .any(|m| at <= m.span.start && m.span.start < at + noise)
+    {
+        at += noise;
+    }
     for a in words.list(List::SubjectOpeners) {
         if norm[at..].starts_with(a.as_str()) {
             at += a.len();
@@ -919,6 +945,16 @@ mod tests {
             (
                 "a declaration its signer states speak",
                 "第四次领导人会议宣言\n2011年5月22日，我们，中华人民共和国、日本国和大韩民国的领导人在日本东京举行会晤。\n我们决定加强合作。",
+                decide(&["CHN", "JPN", "KOR"]),
+            ),
+            (
+                "a joint declaration its signer states speak",
+                "关于和平与合作的联合宣言\n金城，2015年11月1日\n我们，中华人民共和国、日本国和大韩民国的领导人，于2015年11月1日在金城举行会议。三国合作秘书处成果丰硕。\n我们决定加强合作。",
+                decide(&["CHN", "JPN", "KOR"]),
+            ),
+            (
+                "the same under a forum's spam",
+                "关于和平与合作的联合宣言9 i/ j$ v! [( o! m; T& g' h\n金城，2015年11月1日\n3 V4 g# T( Z/ x: H3 ~ 我们，中华人民共和国、日本国和大韩民国的领导人，于2015年11月1日在金城举行会议。三国合作秘书处成果丰硕。\n, R. R+ G4 ] 我们决定加强合作。",
                 decide(&["CHN", "JPN", "KOR"]),
             ),
             (

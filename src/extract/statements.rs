@@ -658,6 +658,22 @@ mod tests {
                 false,
             ),
             (
+                "a page's noise before the subject",
+                format!("{DECLARATION}加强合作。, R. R+ G4 ] 成员国应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                true,
+            ),
+            (
+                "a name in Latin letters is no noise",
+                format!("{DECLARATION}加强合作。ASEAN成员国应加强合作。"),
+                sco,
+                "CallFor",
+                "应",
+                false,
+            ),
+            (
                 "a collective word's officials before 将",
                 "岛国外长会议联合声明\n中华人民共和国外交部长林一、斐济共和国外交部长李二和萨摩亚独立国外交部长张三在金城举行会议。\n三国外交部将建立磋商机制。".into(),
                 "FJI",
