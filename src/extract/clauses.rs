@@ -361,10 +361,20 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     let first_line = norm[line_start..]
         .find('\n')
         .map_or(norm.len(), |i| line_start + i);
+    // (of a line that prints two headlines, 甲国领导人同乙国总统会谈 甲国领导人在丙国发表文章,
+    // the first)
+    let first_headline = |r: Range<usize>| {
+        let line = &norm[r.clone()];
+        match line.trim_start().find([' ', '\u{3000}']) {
+            Some(i) if line[..i].chars().count() >= MIN_HEADLINE => r.start..r.start + i,
+            _ => r,
+        }
+    };
     let title = title_line
+        .map(first_headline)
         .map(|r| title_states(lex, doc, r))
         .filter(|t| t.len() >= 2)
-        .unwrap_or_else(|| title_states(lex, doc, line_start..first_line));
+        .unwrap_or_else(|| title_states(lex, doc, first_headline(line_start..first_line)));
     if title.len() >= 2 {
         return title;
     }
@@ -499,6 +509,12 @@ fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<Entit
     {
         match m.entity.class {
             Class::State => found.push((m.span.start, m.entity.clone())),
+            // a head of state a headline names stands for his state (某某同乙国总统会谈)
+            Class::Person => {
+                if let Some(state) = person_state(lex, doc, &m.entity) {
+                    found.push((m.span.start, state));
+                }
+            }
             Class::Agreement | Class::Event => {
                 let inner = &norm[m.span.clone()];
                 let hits: Vec<(Range<usize>, usize)> = lex
@@ -655,11 +671,16 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
     let quoted = matches!(cx.voice.kind, DocKind::NewsReport | DocKind::Document)
         && matches!(value, Some("we" | "parties"))
         && !reported;
+    // (我们双方要…: the subject's suffix belongs to it)
+    let mut end = at + word.len();
+    if let Some(s) = longest_prefix(words, List::SubjectSuffixes, &norm[end..]) {
+        end += s.len();
+    }
     if quoted && let Some(state) = quoting_person(cx, clause_start) {
         return Some(Subject {
             actors: vec![state],
             modal: words.contains(List::ModalSubjects, word),
-            end: at + word.len(),
+            end,
             reported: false,
         });
     }
@@ -668,10 +689,6 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
         return None;
     }
     // (四国外交部将…: the body or officials of the states the word names)
-    let mut end = at + word.len();
-    if let Some(s) = longest_prefix(words, List::SubjectSuffixes, &norm[end..]) {
-        end += s.len();
-    }
     Some(Subject {
         actors,
         modal: words.contains(List::ModalSubjects, word),
@@ -832,6 +849,28 @@ fn titled_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<Ent
     }
     None
 }
+
+/// The state `person` heads in the document, else the lexicon's (persons.tsv `state`)
+/// where the document names that state.
+fn person_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<EntityId> {
+    if let Some(r) = doc
+        .relations
+        .iter()
+        .find(|r| r.property == Property::HeadOf && &r.subject == person)
+    {
+        return Some(r.object.clone());
+    }
+    let iso3 = lex
+        .persons
+        .iter()
+        .find(|p| p.zh == person.key)
+        .and_then(|p| p.state.as_deref())?;
+    let state = EntityId::new(Class::State, iso3);
+    doc.entities.contains_key(&state).then_some(state)
+}
+
+/// The shortest first headline (characters) of a line that prints two.
+const MIN_HEADLINE: usize = 6;
 
 /// The longest word of `list` that `s` begins with (the first in table order of equally
 /// long ones).
@@ -1031,6 +1070,11 @@ mod tests {
                 "the tagged title under a breadcrumb names the parties",
                 "新闻\n当前位置：新闻 > 政务新闻 > 正文\n金城峰会|中华人民共和国和土库曼斯坦联合声明（全文）（2）\n一、双方决定加强合作。",
                 decide(&["CHN", "TKM"]),
+            ),
+            (
+                "the heads a headline names, of the first of two headlines on its line",
+                "习近平同塞内加尔总统萨勒举行会谈 习近平在南非媒体发表署名文章\n新华社达喀尔7月21日电 国家主席习近平21日同塞内加尔总统萨勒举行会谈。中方代表团出席。\n两国元首同意加强合作。",
+                decide(&["CHN", "SEN"]),
             ),
             (
                 "one state in the title names no pair",
