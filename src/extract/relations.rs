@@ -68,6 +68,8 @@ const AS: &str = "作为";
 const AS_THIS_SESSIONS: &str = "作为本届";
 const IS: &str = "是";
 const ETC: &str = "等";
+/// What stands between the states admitted and the organization admitting them (接收S为X成员国).
+const AS_MEMBER: &str = "为";
 const OF: &str = "的";
 /// The counter of a number of states (21个).
 const COUNTER: &str = "个";
@@ -624,8 +626,11 @@ impl Stretch<'_> {
         {
             let list = state_list(words, norm, &ms[k..]);
             let last = list.last().map_or(m.span.end, |s| s.span.end);
+            // (S1、S2和S3的国家元首或政府首脑)
+            let leaders = &norm[last..range.end];
+            let leaders = leaders.strip_prefix(OF).unwrap_or(leaders);
             if list.len() >= 2
-                && starts_with_any(words, List::LeaderNouns, &norm[last..range.end])
+                && starts_with_any(words, List::LeaderNouns, leaders)
                 && let Some(event) = ms[k + list.len()..]
                     .iter()
                     .find(|e| e.id.class == Class::Event)
@@ -664,6 +669,22 @@ impl Stretch<'_> {
                     for s in &states {
                         out.push(rel(&s.id, Property::MemberOf, &org.id));
                     }
+                }
+            }
+        }
+        // 接收S1和S2为X成员国: the states an organization admits are its members
+        if m.id.class == Class::State
+            && ends_with_any(words, List::AdmitVerbs, &norm[range.start..m.span.start])
+        {
+            let list = state_list(words, norm, &ms[k..]);
+            let last = list.last().map_or(m.span.end, |s| s.span.end);
+            if let Some(org) = ms[k + list.len()..].first().filter(|o| {
+                o.id.class == Class::Organization
+                    && norm[last..o.span.start] == *AS_MEMBER
+                    && starts_with_member(words, &norm[o.span.end..range.end])
+            }) {
+                for s in &list {
+                    out.push(rel(&s.id, Property::MemberOf, &org.id));
                 }
             }
         }
@@ -1206,6 +1227,30 @@ mod tests {
                 "KAZ",
                 "memberOf",
                 sco,
+                true,
+            ),
+            (
+                "接收S1和S2为X成员国: admitted states are members",
+                "元首们强调，接收印度共和国和巴基斯坦伊斯兰共和国为上海合作组织成员国具有历史意义。".into(),
+                "PAK",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "a state received as an observer is no member",
+                "元首们强调，接收伊朗伊斯兰共和国为上海合作组织观察员国具有历史意义。".into(),
+                "IRN",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "我们，S1、S2的国家元首或政府首脑…举行X领导人会议: members of X",
+                "澜沧江—湄公河合作成果丰硕。我们，柬埔寨王国、中华人民共和国、老挝人民民主共和国的国家元首或政府首脑，于2020年8月24日举行澜沧江—湄公河合作第三次领导人会议。".into(),
+                "KHM",
+                "memberOf",
+                "澜沧江—湄公河合作",
                 true,
             ),
             (

@@ -160,6 +160,7 @@ word_lists! {
     MemberInclusions = "member_inclusion": "Words between an organization and a list of states (after 的 and before a colon, both optional) that make them its members (its members include).",
     CompositionOpeners = "composition_opener": "Words before a list of states that a composition_verb follows, after an organization (X由S1、S2组成: by).",
     CompositionVerbs = "composition_verb": "Verbs after a list of states opened by a composition_opener, after an organization: the states make it up and are its members (composed of).",
+    AdmitVerbs = "admit_verb": "Verbs by which an organization admits states (接收S为X成员国: S memberOf X).",
     JoinVerbs = "join_verb": "Words that, standing alone between a state and an organization, make the state a member (joins).",
     ChairAdverbs = "chair_adverb": "Adverbs between a state (or a list of states) and its chair verb (one after another).",
     ChairVerbs = "chair_verb": "Verbs between a state and an organization that its chair-state word follows that make the state its chair (takes over).",
