@@ -1288,6 +1288,18 @@ mod tests {
                 None,
             ),
             (
+                "# 联合公报\n甲方热烈祝贺上海合作组织成员国元首理事会会议在杜尚别胜利闭幕。",
+                event,
+                "a meeting another text congratulates on",
+                None,
+            ),
+            (
+                "# 联合公报\n双方同意在杜尚别举行上海合作组织成员国元首理事会会议。",
+                event,
+                "a meeting the parties agree to hold",
+                None,
+            ),
+            (
                 "# 新闻\n上海合作组织成员国元首理事会会议在杜尚别举行。",
                 event,
                 "a report",

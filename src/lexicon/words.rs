@@ -95,7 +95,7 @@ word_lists! {
     DeclarationTitles = "declaration_title": "Words in a title that make the document a declaration.",
     DeclarationOpenings = "declaration_opening": "Words in the opening sentence that make the document a declaration.",
     AdoptedTitles = "adopted_title": "Words in a title that make the document adopted at the event its opening names.",
-    NotHeldMarkers = "not_held_marker": "Words before a held verb in its sentence that make the meeting one still to come (will, welcome): the sentence does not say the document's meeting was held.",
+    NotHeldMarkers = "not_held_marker": "Words before a held verb in its sentence that make the meeting one still to come or another's (will, welcome, agree, congratulate): the sentence does not say the document's meeting was held.",
     HeldVerbs = "held_verb": "Verbs of an opening sentence that says an event was held.",
     AttendVerbs = "attend_verb": "Verbs before an event in a speech's opening lines that say the speaker attends it (attend): a speech without a subtitle is delivered at that event.",
     ClosingAt = "closing_at": "Words of a closing line between its date and its place.",
