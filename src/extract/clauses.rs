@@ -113,6 +113,16 @@ impl Voice {
             })
             .map(|r| r.object.clone())
             .or_else(|| {
+                // a speech's speaker who heads no state speaks for his own (中国外长王某; the
+                // lexicon's 王毅)
+                let author = doc.fields.author.as_ref()?;
+                (doc.kind == DocKind::Speech)
+                    .then(|| {
+                        titled_state(lex, doc, author).or_else(|| person_state(lex, doc, author))
+                    })
+                    .flatten()
+            })
+            .or_else(|| {
                 // 我谨代表中国政府: the state a speech's speaker speaks for
                 let norm = doc.doc.norm.as_str();
                 if doc.kind != DocKind::Speech {

@@ -73,6 +73,9 @@ pub struct Held {
     pub place: Option<EntityId>,
 }
 
+/// What follows a speaker named in a speech's title (王某外长在…上的讲话).
+const SPEAKS_AT: &str = "在";
+
 /// How many bytes of a document's start the held sentence may begin in.
 const HELD_WITHIN: usize = 1_500;
 
@@ -585,6 +588,36 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         } else if n >= head_start + HEAD_LINES {
             signatories.push(person.id.clone());
         }
+    }
+
+    // a speech's title that names its speaker before 在 (王某外长在…上的演讲, 国家主席王某在…
+    // 上的讲话): that person, where no by-line names one
+    if kind == DocKind::Speech
+        && author.is_none()
+        && let Some(t) = &title_span
+        && let Some(person) = mentions.iter().find(|m| {
+            m.id.class == Class::Person
+                && in_span(m, t)
+                && {
+                    let before = &norm[t.start..m.span.start];
+                    before.is_empty()
+                        || lex
+                            .find_titles(before)
+                            .last()
+                            .is_some_and(|(r, _)| r.end == before.len())
+                }
+                && {
+                    let after = &norm[m.span.end..t.end];
+                    let after = lex
+                        .find_titles(after)
+                        .next()
+                        .filter(|(r, _)| r.start == 0)
+                        .map_or(after, |(r, _)| &after[r.end..]);
+                    after.starts_with(SPEAKS_AT)
+                }
+        })
+    {
+        author = Some(person.id.clone());
     }
 
     // the speaker of a speech a report prints in full: the last person named before it,
@@ -1123,6 +1156,24 @@ mod tests {
                 None,
             ),
             (SPEECH, author, "a speech's by-line", Some("王小明")),
+            (
+                "王毅外长在金城论坛午餐会上的演讲\n各位嘉宾：\n我们将继续合作。",
+                author,
+                "the speaker a speech's title names before 在",
+                Some("王毅"),
+            ),
+            (
+                "国家主席习近平在金城论坛上的讲话\n各位嘉宾：\n我们将继续合作。",
+                author,
+                "the same after his title",
+                Some("习近平"),
+            ),
+            (
+                "王小明会见李大山时的讲话\n各位嘉宾：\n我们将继续合作。",
+                author,
+                "a title that names two persons and no 在",
+                None,
+            ),
             (
                 "# 新闻\n中华人民共和国主席 王小明\n今天，我们相聚。",
                 author,
