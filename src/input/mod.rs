@@ -20,7 +20,7 @@
 //!   warning says so.
 //! - **Text kept as it came.** Line endings (`\n`, `\r\n`, lone `\r`, mixed), zero-width
 //!   and full-width characters stay in the text, so code-point offsets refer to exactly
-//!   what the file holds after page-break repair. No line is too long: nothing here is
+//!   what the file holds after repair (page breaks, converter damage). No line is too long: nothing here is
 //!   worse than linear in the length of a line.
 //! - **Page-break repair.** Printed sources break paragraphs at page ends: a paragraph of
 //!   prose that stops mid-sentence (its last character is a Chinese character, a digit or
@@ -32,6 +32,10 @@
 //!   does a line that holds anything shaped like a dateline (（…9月12日电）, whatever
 //!   its agency: repair runs while a file is read, before any lexicon). The repaired text
 //!   is what the graph stores as `nif:isString`.
+//! - **Converter damage.** Some big5 gateways print a character's pinyin after it in
+//!   brackets (認(rèn)為, 會(huì )): a bracketed syllable with a tone mark right after a
+//!   Chinese character is removed before page-break repair, and the file's warnings say
+//!   how many were (brackets without a tone mark, or after anything else, stay).
 //! - **Splitting.** A dateline of a news agency on the `news_agency` list of
 //!   `data/rules/words.tsv`, such as （新华社杜尚别9月12日电）, closes a document ([`split()`]
 //!   with a [`Dateline`] compiled from the lexicon, which the extractor does). Text after
@@ -40,7 +44,7 @@
 //!   characters.
 //!
 //! The stages, one module each: [`discover`] (paths → input files), [`decode`] (bytes →
-//! text), [`repair`] (page breaks), [`split`] (a file's text → its documents).
+//! text), [`repair`] (page breaks, converter damage), [`split`] (a file's text → its documents).
 
 mod decode;
 mod discover;
@@ -56,7 +60,7 @@ use crate::error::{Error, Result};
 
 pub use decode::{Decoded, decode, encoding_for_label};
 pub use discover::{check_distinct_names, expand_all, expand_paths, file_name};
-pub use repair::{MIN_BROKEN_PARAGRAPH, repair};
+pub use repair::{MIN_BROKEN_PARAGRAPH, repair, strip_pinyin};
 pub use split::{Dateline, split};
 
 /// How inputs are read.
@@ -137,8 +141,16 @@ pub fn from_bytes(
 
 /// A source file from text already in memory.
 pub fn from_text(name: String, path: PathBuf, text: &str) -> SourceFile {
-    let (text, repairs) = repair(text);
+    let (text, readings) = strip_pinyin(text);
+    let (text, repairs) = repair(&text);
     let mut warnings = Vec::new();
+    if readings > 0 {
+        warnings.push(format!(
+            "{}: {readings} pinyin reading(s) a character converter left after characters \
+             (認(rèn)為) were removed; the stored text and its offsets are without them",
+            path.display()
+        ));
+    }
     if text.chars().all(is_blank) {
         warnings.push(format!(
             "{}: {}; it has no documents, so nothing is built from it",

@@ -1,5 +1,5 @@
-//! Page-break repair: paragraphs broken at page ends joined again (the rule is in the
-//! module doc of [`crate::input`]).
+//! Repair: paragraphs broken at page ends joined again, and pinyin a character converter
+//! left removed (the rules are in the module doc of [`crate::input`]).
 
 use std::sync::LazyLock;
 
@@ -13,6 +13,23 @@ pub const MIN_BROKEN_PARAGRAPH: usize = 15;
 
 static BLANK_LINES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\r?\n(?:[ \t\u{3000}]*\r?\n)+").unwrap());
+
+/// A pinyin reading that a character converter left after a character (認(rèn)為,
+/// 會(huì )): a syllable with a tone mark in brackets, right after a Chinese character.
+static PINYIN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han})[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,4} ?[)）]").unwrap()
+});
+
+/// Removes the pinyin readings a character converter left in the text (認(rèn)為 → 認為);
+/// returns the text and how many were removed.
+pub fn strip_pinyin(text: &str) -> (String, usize) {
+    let mut removed = 0;
+    let out = PINYIN_NOTE.replace_all(text, |c: &regex::Captures| {
+        removed += 1;
+        c[1].to_string()
+    });
+    (out.into_owned(), removed)
+}
 
 /// Joins paragraphs broken by a page end; returns the text and the number of joins.
 pub fn repair(text: &str) -> (String, usize) {
@@ -61,6 +78,22 @@ fn continues(next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinyin_a_converter_left_is_removed() {
+        for (text, clean, n) in [
+            ("各方一致認(rèn)為，", "各方一致認為，", 1),
+            ("會(huì )議在習(xí)近平主持下", "會議在習近平主持下", 2),
+            ("團(tuán)結(jié)協作", "團結協作", 2),
+            // brackets that are no reading: no tone mark, Latin text, no character before
+            ("亚太经合组织(apec)成员", "亚太经合组织(apec)成员", 0),
+            ("美国(US)代表", "美国(US)代表", 0),
+            ("(rèn)为开头", "(rèn)为开头", 0),
+            ("代码 a(bā) 不是", "代码 a(bā) 不是", 0),
+        ] {
+            assert_eq!(strip_pinyin(text), (clean.to_string(), n), "{text}");
+        }
+    }
 
     #[test]
     fn repair_joins_prose_broken_mid_sentence() {
