@@ -494,7 +494,8 @@ pub fn title_events(
 /// Places the lexicon does not know, from where the genre names them: the place of a
 /// dateline (新华社阿拉套6月3日电), the X of 在X举行 (and the other [`List::PlaceVerbs`]),
 /// a city X市 after a location marker; each name then wherever else the document writes it.
-/// A name of [`List::NotPlaces`] (会上, 当地) or with a stop character is none; a name that
+/// A name of [`List::NotPlaces`] (会上, 当地), a relative date (明年) or with a stop
+/// character is none; a name that
 /// ends in a Place head of heads.tsv (国际会议中心) is a venue, a place too.
 pub fn place_candidates(
     lex: &Lexicon,
@@ -521,6 +522,9 @@ pub fn place_candidates(
                 .list(List::NotPlaces)
                 .iter()
                 .any(|w| name.ends_with(w.as_str()))
+            // (于明年举办: a time, not a place)
+            || words.contains(List::RelativeYears, name)
+            || words.contains(List::RelativeMonths, name)
             || lex
                 .heads
                 .iter()
@@ -877,7 +881,8 @@ pub fn head_candidates(
         }
         let before_head = &norm[start..hs];
         if head.class == Class::Event
-            && ends_with_any(before_head, lex.words.list(List::GenericOccasions))
+            && (ends_with_any(before_head, lex.words.list(List::GenericOccasions))
+                || lex.words.contains(List::BareOccasions, before_head))
         {
             continue;
         }
@@ -1511,6 +1516,12 @@ mod tests {
                 &["上海合作组织成员国元首理事会关于加强合作、共同发展的声明"],
             ),
             ("两国元首在友好气氛中举行会谈。", "rule:place", &[]),
+            ("各方欢迎中国于明年举办第三次会议。", "rule:place", &[]),
+            (
+                "各方欢迎中国于金城举办第三次会议。",
+                "rule:place",
+                &["金城"],
+            ),
             ("两国元首在阿拉套举行会谈。", "rule:place", &["阿拉套"]),
             (
                 "双方发表中华人民共和国和乌拉圭东岸共和国关于深化合作的联合声明。",
@@ -1576,6 +1587,12 @@ mod tests {
             ("深化合作的联合公报。", "rule:head-about", &[]),
             ("出席上海合作组织下次会议。", "rule:head-会议", &[]),
             ("双方同意定期举行两国领导人会晤。", "rule:head-", &[]),
+            ("各方轮流举办外长会议。", "rule:head-", &[]),
+            (
+                "各方出席东盟外长会议。",
+                "rule:head-会议",
+                &["东盟外长会议"],
+            ),
             ("双方同意举行两国外长年度会晤。", "rule:head-", &[]),
             // anniversaries
             (

@@ -72,6 +72,7 @@ word_lists! {
     SourceLabels = "source_label": "Labels of a web page's metadata after its date (source: agency): the rest of that line is no text.",
     DateLabels = "date_label": "Labels before a web page's date (published:): the line still holds only a date.",
     GenericOccasions = "generic_occasion": "Words before a meeting's head noun that leave it unnamed.",
+    BareOccasions = "bare_occasion": "Words that with a meeting's head noun and nothing else name no meeting (外长会议, 领导人会议).",
     About = "about": "Words that open a descriptive agreement title ending in a head noun.",
     NameJoiners = "name_joiner": "Words joining two names before a head noun; the last name starts at its own anchor.",
     AnniversaryOccasions = "anniversary_occasion": "What an anniversary marks, between the name and the number of years.",
