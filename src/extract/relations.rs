@@ -199,26 +199,26 @@ fn state_list_ending<'a>(
 /// The states and organizations listed from the start of `ms` (the members of a body
 /// may be states and a union: 中国、美国以及欧盟).
 fn member_items<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
-    let mut out: Vec<&Candidate> = Vec::new();
-    for m in ms {
-        if !matches!(m.id.class, Class::State | Class::Organization) {
-            break;
-        }
-        if let Some(last) = out.last()
-            && !words.contains(List::ListSeparators, &norm[last.span.end..m.span.start])
-        {
-            break;
-        }
-        out.push(m);
-    }
-    out
+    listed(words, norm, ms, |m| {
+        matches!(m.id.class, Class::State | Class::Organization)
+    })
 }
 
 /// The states listed from the start of `ms`: S1、S2…和Sn.
 fn state_list<'a>(words: &Words, norm: &str, ms: &[&'a Candidate]) -> Vec<&'a Candidate> {
+    listed(words, norm, ms, |m| m.id.class == Class::State)
+}
+
+/// The mentions from the start of `ms` that `accept` takes, joined by list separators.
+fn listed<'a>(
+    words: &Words,
+    norm: &str,
+    ms: &[&'a Candidate],
+    accept: impl Fn(&Candidate) -> bool,
+) -> Vec<&'a Candidate> {
     let mut out: Vec<&Candidate> = Vec::new();
     for m in ms {
-        if m.id.class != Class::State {
+        if !accept(m) {
             break;
         }
         if let Some(last) = out.last()
