@@ -106,19 +106,14 @@ impl Voice {
             .fields
             .author
             .as_ref()
-            .and_then(|a| {
-                doc.relations
-                    .iter()
-                    .find(|r| r.property == Property::HeadOf && &r.subject == a)
-            })
-            .map(|r| r.object.clone())
+            .and_then(|a| head_of(doc, a))
             .or_else(|| {
                 // a speech's speaker who heads no state speaks for his own (中国外长王某; the
                 // lexicon's 王毅)
                 let author = doc.fields.author.as_ref()?;
                 (doc.kind == DocKind::Speech)
                     .then(|| {
-                        titled_state(lex, doc, author).or_else(|| person_state(lex, doc, author))
+                        titled_state(lex, doc, author).or_else(|| lexicon_state(lex, doc, author))
                     })
                     .flatten()
             })
@@ -160,14 +155,15 @@ impl Voice {
         // (and so does a joint declaration whose parties no definition or title names:
         // 关于…的联合宣言 / 我们，A、B和C的领导人)
         let signers = signer_states(lex, doc);
-        let (kind, parties) = match parties(lex, doc) {
-            _ if doc.kind == DocKind::Declaration && signers.len() >= 2 => {
-                (DocKind::JointStatement, signers)
+        let (kind, parties) = if doc.kind == DocKind::Declaration && signers.len() >= 2 {
+            (DocKind::JointStatement, signers)
+        } else {
+            match parties(lex, doc) {
+                p if p.is_empty() && doc.kind == DocKind::JointStatement && signers.len() >= 2 => {
+                    (doc.kind, signers)
+                }
+                p => (doc.kind, p),
             }
-            p if p.is_empty() && doc.kind == DocKind::JointStatement && signers.len() >= 2 => {
-                (doc.kind, signers)
-            }
-            p => (doc.kind, p),
         };
         Voice {
             kind,
@@ -375,8 +371,9 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     // the first)
     let first_headline = |r: Range<usize>| {
         let line = &norm[r.clone()];
-        match line.trim_start().find([' ', '\u{3000}']) {
-            Some(i) if line[..i].chars().count() >= MIN_HEADLINE => r.start..r.start + i,
+        let lead = line.len() - line.trim_start().len();
+        match line[lead..].find([' ', '\u{3000}']).map(|i| lead + i) {
+            Some(i) if line[lead..i].chars().count() >= MIN_HEADLINE => r.start..r.start + i,
             _ => r,
         }
     };
@@ -424,16 +421,11 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
             .iter()
             .filter(|m| m.span.end <= opening_end && m.entity.class == Class::Person)
         {
-            let state = doc
-                .relations
-                .iter()
-                .find(|r| r.property == Property::HeadOf && r.subject == m.entity)
-                .map(|r| r.object.clone())
-                .or_else(|| {
-                    officials
-                        .then(|| titled_state(lex, doc, &m.entity))
-                        .flatten()
-                });
+            let state = head_of(doc, &m.entity).or_else(|| {
+                officials
+                    .then(|| titled_state(lex, doc, &m.entity))
+                    .flatten()
+            });
             if let Some(state) = state
                 && !out.contains(&state)
             {
@@ -807,25 +799,9 @@ fn named_subject(cx: &Context, first: usize, reported: bool) -> Option<Subject> 
 /// and a title before any of his mentions name (中国国务委员兼外长王毅), else the lexicon's
 /// (persons.tsv `state`) — each only where the document names that state.
 fn speaks_for(cx: &Context, person: &EntityId) -> Option<EntityId> {
-    let doc = cx.doc;
-    if let Some(r) = doc
-        .relations
-        .iter()
-        .find(|r| r.property == Property::HeadOf && &r.subject == person)
-    {
-        return Some(r.object.clone());
-    }
-    if let Some(state) = titled_state(cx.lex, doc, person) {
-        return Some(state);
-    }
-    let iso3 = cx
-        .lex
-        .persons
-        .iter()
-        .find(|p| p.zh == person.key)
-        .and_then(|p| p.state.as_deref())?;
-    let state = EntityId::new(Class::State, iso3);
-    cx.known.contains(&state).then_some(state)
+    head_of(cx.doc, person)
+        .or_else(|| titled_state(cx.lex, cx.doc, person))
+        .or_else(|| lexicon_state(cx.lex, cx.doc, person))
 }
 
 /// The state that a state's name and a title before any of `person`'s mentions name
@@ -860,16 +836,21 @@ fn titled_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<Ent
     None
 }
 
-/// The state `person` heads in the document, else the lexicon's (persons.tsv `state`)
-/// where the document names that state.
+/// The state `person` heads in the document, else the lexicon's ([`lexicon_state`]).
 fn person_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<EntityId> {
-    if let Some(r) = doc
-        .relations
+    head_of(doc, person).or_else(|| lexicon_state(lex, doc, person))
+}
+
+/// The state `person` heads in the document (a headOf relation).
+fn head_of(doc: &Annotated, person: &EntityId) -> Option<EntityId> {
+    doc.relations
         .iter()
         .find(|r| r.property == Property::HeadOf && &r.subject == person)
-    {
-        return Some(r.object.clone());
-    }
+        .map(|r| r.object.clone())
+}
+
+/// The lexicon's state of `person` (persons.tsv `state`), where the document names it.
+fn lexicon_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<EntityId> {
     let iso3 = lex
         .persons
         .iter()
@@ -1084,6 +1065,11 @@ mod tests {
             (
                 "the heads a headline names, of the first of two headlines on its line",
                 "习近平同塞内加尔总统萨勒举行会谈 习近平在南非媒体发表署名文章\n新华社达喀尔7月21日电 国家主席习近平21日同塞内加尔总统萨勒举行会谈。中方代表团出席。\n两国元首同意加强合作。",
+                decide(&["CHN", "SEN"]),
+            ),
+            (
+                "the same on an indented line under a navigation path",
+                "首页 > 要闻\n 习近平同塞内加尔总统萨勒举行会谈 习近平在南非媒体发表署名文章\n新华社达喀尔7月21日电 国家主席习近平21日同塞内加尔总统萨勒举行会谈。中方代表团出席。\n两国元首同意加强合作。",
                 decide(&["CHN", "SEN"]),
             ),
             (

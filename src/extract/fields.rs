@@ -159,16 +159,18 @@ fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usi
         || (!mentions
             .iter()
             .any(|m| r.start <= m.span.start && m.span.end <= r.end)
-            && is_page_furniture(lex, line))
+            && is_tools(lex, line))
 }
 
-/// Whether `line` is a web page's furniture by its words alone: navigation and tools
-/// (`page_furniture`), page numbers and fewer than three other Chinese characters, or a
-/// navigation path ([`is_breadcrumb`]).
+/// Whether `line` is a web page's furniture by its words alone: a navigation path
+/// ([`is_breadcrumb`]) or navigation and tools ([`is_tools`]).
 pub(super) fn is_page_furniture(lex: &Lexicon, line: &str) -> bool {
-    if is_breadcrumb(lex, line) {
-        return true;
-    }
+    is_breadcrumb(lex, line) || is_tools(lex, line)
+}
+
+/// Whether `line` holds only navigation and tools (`page_furniture`), page numbers and
+/// fewer than three other Chinese characters.
+fn is_tools(lex: &Lexicon, line: &str) -> bool {
     let mut rest = PAGE_NUMBER.replace_all(line, "").into_owned();
     rest.retain(|c| !c.is_whitespace());
     for w in lex.words.list(List::PageFurniture) {
@@ -181,14 +183,14 @@ pub(super) fn is_page_furniture(lex: &Lexicon, line: &str) -> bool {
 /// in its first lines below the site's menus (大使信息 使馆信息 … / 首页 > 要闻), and after
 /// lines of furniture ([`is_page_furniture`]) below it; else at 0.
 pub(super) fn text_start(lex: &Lexicon, norm: &str) -> usize {
-    let lines = lines(norm);
-    let mut start = lines
-        .iter()
+    // (only the head is read: the lines are taken as needed)
+    let mut start = lines(norm)
         .take(HEAD_SEARCH)
-        .rfind(|r| is_breadcrumb(lex, &norm[(*r).clone()]))
+        .filter(|r| is_breadcrumb(lex, &norm[r.clone()]))
+        .last()
         .map_or(0, |r| r.end);
     let after_path = start;
-    for r in lines.iter().filter(|r| r.start >= after_path) {
+    for r in lines(norm).skip_while(|r| r.start < after_path) {
         if !is_page_furniture(lex, &norm[r.clone()]) || r.end == norm.len() {
             break;
         }
@@ -230,20 +232,16 @@ const BREADCRUMB_STEP: usize = 12;
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"第\s*[0-9]+\s*页").unwrap());
 
 /// Lines of `norm` as byte ranges (without the newline).
-fn lines(norm: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+fn lines(norm: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
-    for (i, c) in norm.char_indices() {
-        if c == '\n' {
-            out.push(start..i);
-            start = i + 1;
-        }
-    }
-    out.push(start..norm.len());
-    out.into_iter()
+    norm.split('\n')
+        .map(move |line| {
+            let r = start..start + line.len();
+            start = r.end + 1;
+            r
+        })
         .map(|r| trim(norm, r))
         .filter(|r| !r.is_empty())
-        .collect()
 }
 
 fn trim(norm: &str, r: Range<usize>) -> Range<usize> {
@@ -282,7 +280,6 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // (nor is what stands above its navigation path: the site's menus)
     let start = text_start(lex, norm);
     let lines: Vec<Range<usize>> = lines(norm)
-        .into_iter()
         .filter(|r| r.start >= start)
         .skip_while(|r| is_furniture(lex, &norm[r.clone()], mentions, r))
         .collect();
@@ -339,14 +336,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // a first line is a title when short, or, up to 100 characters, when it ends in a
     // document's head word (甲国和乙国关于深化合作、共建伙伴关系、携手应对挑战的联合声明)
     let ends_a_title = |body: &str| {
-        let named = super::names::without_title_note(lex, body);
-        [
-            List::JointStatementTitles,
-            List::DeclarationTitles,
-            List::CommuniqueTitles,
-        ]
-        .into_iter()
-        .any(|list| words(list).iter().any(|w| named.ends_with(w.as_str())))
+        super::names::ends_in_document_head(lex, super::names::without_title_note(lex, body))
     };
     let first_line = |r: &Range<usize>| {
         let s = &norm[r.clone()];

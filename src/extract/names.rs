@@ -409,13 +409,7 @@ pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
     let (start, body) = (line.start, &norm[line]);
     let n = body.chars().count();
     // (a comma only in a title that ends in a document's head word: 关于…，…的联合声明)
-    let document_head = [
-        List::JointStatementTitles,
-        List::DeclarationTitles,
-        List::CommuniqueTitles,
-    ]
-    .into_iter()
-    .any(|l| lex.words.list(l).iter().any(|w| body.ends_with(w.as_str())));
+    let document_head = ends_in_document_head(lex, body);
     if !(6..=100).contains(&n)
         || (n > 80 && !document_head)
         || (body.contains('，') && !document_head)
@@ -436,6 +430,23 @@ pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
         body,
         "rule:title-line",
     ))
+}
+
+/// Whether `title` ends in a document's head word (联合声明, 宣言, 公报: the joint statement,
+/// declaration and communiqué title lists).
+pub fn ends_in_document_head(lex: &Lexicon, title: &str) -> bool {
+    [
+        List::JointStatementTitles,
+        List::DeclarationTitles,
+        List::CommuniqueTitles,
+    ]
+    .into_iter()
+    .any(|l| {
+        lex.words
+            .list(l)
+            .iter()
+            .any(|w| title.ends_with(w.as_str()))
+    })
 }
 
 /// The first line of `norm` below the web page's furniture, without white space, a

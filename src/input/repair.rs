@@ -1,6 +1,7 @@
 //! Repair: paragraphs broken at page ends joined again, and pinyin a character converter
 //! left removed (the rules are in the module doc of [`crate::input`]).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,13 +23,13 @@ static PINYIN_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Removes the pinyin readings a character converter left in the text (認(rèn)為 → 認為);
 /// returns the text and how many were removed.
-pub fn strip_pinyin(text: &str) -> (String, usize) {
+pub fn strip_pinyin(text: &str) -> (Cow<'_, str>, usize) {
     let mut removed = 0;
     let out = PINYIN_NOTE.replace_all(text, |c: &regex::Captures| {
         removed += 1;
         c[1].to_string()
     });
-    (out.into_owned(), removed)
+    (out, removed)
 }
 
 /// Joins paragraphs broken by a page end; returns the text and the number of joins.
@@ -91,7 +92,7 @@ mod tests {
             ("(rèn)为开头", "(rèn)为开头", 0),
             ("代码 a(bā) 不是", "代码 a(bā) 不是", 0),
         ] {
-            assert_eq!(strip_pinyin(text), (clean.to_string(), n), "{text}");
+            assert_eq!(strip_pinyin(text), (clean.into(), n), "{text}");
         }
     }
 
