@@ -233,7 +233,7 @@ impl Voice {
 fn signer_states(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
-    // (a run of a forum's spam, `9 i/ j$ v!`, is no sentence of the text)
+    // (a run of a forum's spam, `4 k/ q$ w!`, is no sentence of the text)
     let chinese = |r: &&Range<usize>| norm[(*r).clone()].chars().any(crate::text::is_han);
     let Some((sentence, at, voice)) = doc
         .sentences
@@ -628,7 +628,7 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
     if let Some(m) = ENUMERATION.find(&norm[at..]) {
         at += m.end();
     }
-    // noise a page inserts before it (a forum's spam: `, R. R+ G4 ] 我们…`), where nothing
+    // noise a page inserts before it (a forum's spam: `, W. M+ J6 ] 我们…`), where nothing
     // is named in it
     let noise = norm[at..]
         .find(|c: char| !c.is_ascii() || c == '\n')
@@ -979,13 +979,13 @@ mod tests {
             ),
             (
                 "a joint declaration its signer states speak",
-                "关于和平与合作的联合宣言\n金城，2015年11月1日\n我们，中华人民共和国、日本国和大韩民国的领导人，于2015年11月1日在金城举行会议。三国合作秘书处成果丰硕。\n我们决定加强合作。",
-                decide(&["CHN", "JPN", "KOR"]),
+                "关于和平与合作的联合宣言\n金城，2015年11月1日\n我们，中华人民共和国、蒙古国和大韩民国的领导人，于2015年11月1日在金城举行会议。三国合作秘书处成果丰硕。\n我们决定加强合作。",
+                decide(&["CHN", "KOR", "MNG"]),
             ),
             (
                 "the same under a forum's spam",
-                "关于和平与合作的联合宣言9 i/ j$ v! [( o! m; T& g' h\n金城，2015年11月1日\n3 V4 g# T( Z/ x: H3 ~ 我们，中华人民共和国、日本国和大韩民国的领导人，于2015年11月1日在金城举行会议。三国合作秘书处成果丰硕。\n, R. R+ G4 ] 我们决定加强合作。",
-                decide(&["CHN", "JPN", "KOR"]),
+                "关于和平与合作的联合宣言4 k/ q$ w! ]( u! n; P& r' s\n金城，2015年11月1日\n7 B2 f# Q( Y/ c: K8 ~ 我们，中华人民共和国、蒙古国和大韩民国的领导人，于2015年11月1日在金城举行会议。三国合作秘书处成果丰硕。\n, W. M+ J6 ] 我们决定加强合作。",
+                decide(&["CHN", "KOR", "MNG"]),
             ),
             (
                 "signer states meeting as an organization speak as it",
@@ -1064,13 +1064,13 @@ mod tests {
             ),
             (
                 "the heads a headline names, of the first of two headlines on its line",
-                "习近平同塞内加尔总统萨勒举行会谈 习近平在南非媒体发表署名文章\n新华社达喀尔7月21日电 国家主席习近平21日同塞内加尔总统萨勒举行会谈。中方代表团出席。\n两国元首同意加强合作。",
-                decide(&["CHN", "SEN"]),
+                "林一同肯尼亚总统巴拉卡举行会谈 林一向坦桑尼亚青年复信\n新华社内罗毕5月3日电 中华人民共和国主席林一3日在内罗毕同肯尼亚总统巴拉卡举行会谈。\n两国元首同意加强合作。",
+                decide(&["CHN", "KEN"]),
             ),
             (
                 "the same on an indented line under a navigation path",
-                "首页 > 要闻\n 习近平同塞内加尔总统萨勒举行会谈 习近平在南非媒体发表署名文章\n新华社达喀尔7月21日电 国家主席习近平21日同塞内加尔总统萨勒举行会谈。中方代表团出席。\n两国元首同意加强合作。",
-                decide(&["CHN", "SEN"]),
+                "首页 > 要闻\n 林一同肯尼亚总统巴拉卡举行会谈 林一向坦桑尼亚青年复信\n新华社内罗毕5月3日电 中华人民共和国主席林一3日在内罗毕同肯尼亚总统巴拉卡举行会谈。\n两国元首同意加强合作。",
+                decide(&["CHN", "KEN"]),
             ),
             (
                 "one state in the title names no pair",

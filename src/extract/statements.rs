@@ -659,7 +659,7 @@ mod tests {
             ),
             (
                 "a page's noise before the subject",
-                format!("{DECLARATION}加强合作。, R. R+ G4 ] 成员国应加强合作。"),
+                format!("{DECLARATION}加强合作。, W. M+ J6 ] 成员国应加强合作。"),
                 sco,
                 "CallFor",
                 "应",
