@@ -391,7 +391,7 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
         if doc
             .mentions
             .iter()
-            .any(|m| m.span.start <= i && i < m.span.end)
+            .any(|m| m.span.start <= i && i < m.span.end && m.rule != COMPOUND_RULE)
         {
             continue;
         }
@@ -553,10 +553,24 @@ fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<Entit
     out
 }
 
+/// The rule of a compound's mentions (中 and 俄 in 中俄两国).
+pub const COMPOUND_RULE: &str = "rule:compound";
+
 /// A compound of states' one-character forms at the start of `s` (中俄, 中哈两国): the
 /// states, each the one state its character stands for, or of those that stand for it the
 /// one `known` holds; and where the compound ends (bytes of `s`). Two characters at least.
 pub fn compound(lex: &Lexicon, s: &str, known: &[EntityId]) -> Option<(Vec<EntityId>, usize)> {
+    compound_of(lex, s, known, true)
+}
+
+/// [`compound`], where `all_known` says whether each of its states must be among `known`
+/// (else a character that stands for one state only stands for it unnamed).
+pub fn compound_of(
+    lex: &Lexicon,
+    s: &str,
+    known: &[EntityId],
+    all_known: bool,
+) -> Option<(Vec<EntityId>, usize)> {
     let mut states: Vec<EntityId> = Vec::new();
     let mut end = 0;
     for c in s.chars().take(4) {
@@ -585,7 +599,8 @@ pub fn compound(lex: &Lexicon, s: &str, known: &[EntityId]) -> Option<(Vec<Entit
         states.push(one);
         end += c.len_utf8();
     }
-    (states.len() >= 2 && states.iter().all(|s| known.contains(s))).then_some((states, end))
+    (states.len() >= 2 && (!all_known || states.iter().all(|s| known.contains(s))))
+        .then_some((states, end))
 }
 
 /// The subject that opens a clause.
@@ -645,7 +660,11 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
             at += a.len();
         }
     }
-    if let Some(first) = ms.iter().position(|m| m.span.start == at) {
+    // (a compound's characters are mentions of their states: the compound is read whole)
+    if let Some(first) = ms
+        .iter()
+        .position(|m| m.span.start == at && m.rule != COMPOUND_RULE)
+    {
         return named_subject(cx, first, reported);
     }
     // a document that says something: 声明指出
@@ -896,6 +915,24 @@ mod tests {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// A compound of one-character forms speaks for its states, also where the report
+    /// names one of them only there (国家主席 without 中国); with none of them named by
+    /// name, it names nobody.
+    #[test]
+    fn a_compound_speaks_for_its_states() {
+        let named =
+            "新华社金城5月2日电 国家主席习近平在金城同蒙古国总统巴图会谈。中蒙双方反对单边主义。\n";
+        assert_eq!(
+            actors(named),
+            vec![
+                ("CHN".to_string(), "Oppose".to_string()),
+                ("MNG".to_string(), "Oppose".to_string())
+            ]
+        );
+        let unnamed = "新华社金城5月2日电 国家主席在金城会谈。中蒙双方反对单边主义。\n";
+        assert_eq!(actors(unnamed), Actors::new());
     }
 
     /// In a report, 我们 and 各方 in the words of a person the report quotes are his

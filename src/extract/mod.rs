@@ -85,6 +85,8 @@ impl Extractor {
         anchors.extend(names::title_candidates(lex, norm));
         anchors.extend(names::title_line_candidate(lex, norm));
         anchors.extend(names::china_short_candidates(lex, &self.names, norm));
+        let compounds = names::compound_candidates(lex, norm, &anchors);
+        anchors.extend(compounds);
         let found_dates = dates::find_dates(&self.dates, norm, reference);
         let date_spans: Vec<_> = found_dates.iter().map(|d| d.span.clone()).collect();
         let mut candidates = anchors.clone();

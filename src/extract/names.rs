@@ -1054,6 +1054,58 @@ pub fn china_short_candidates(lex: &Lexicon, rules: &Rules, norm: &str) -> Vec<C
         .collect()
 }
 
+/// The states of a compound of their one-character forms (中俄两国, 俄中关系, 中日韩合作),
+/// one mention a character, where a [`List::CompoundFollowers`] word follows it and the
+/// document names one of its states by name: each character the one state it stands for,
+/// or of those it may stand for the one the document names
+/// ([`super::clauses::compound`]). A character inside another name is no part of one
+/// (其中俄罗斯).
+pub fn compound_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
+    let known: Vec<EntityId> = anchors
+        .iter()
+        .filter(|a| a.id.class == Class::State)
+        .map(|a| a.id.clone())
+        .collect();
+    if known.is_empty() {
+        return Vec::new();
+    }
+    let inside = |at: usize| {
+        anchors
+            .iter()
+            .any(|a| a.span.start <= at && at < a.span.end)
+    };
+    let followers = lex.words.list(List::CompoundFollowers);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, _) in norm.char_indices() {
+        if i < from || inside(i) {
+            continue;
+        }
+        let Some((states, len)) = super::clauses::compound_of(lex, &norm[i..], &known, false)
+        else {
+            continue;
+        };
+        // (every character outside other names, and the compound ends a word)
+        let free = norm[i..i + len].char_indices().all(|(k, _)| !inside(i + k));
+        if !free
+            || !states.iter().any(|s| known.contains(s))
+            || !starts_with_any(&norm[i + len..], followers)
+        {
+            continue;
+        }
+        for ((k, c), state) in norm[i..i + len].char_indices().zip(&states) {
+            let Some(t) = lex.state(&state.key) else {
+                continue;
+            };
+            let mut m = from_target(lex, Target::State(t), i + k..i + k + c.len_utf8());
+            m.rule = super::clauses::COMPOUND_RULE.into();
+            out.push(m);
+        }
+        from = i + len;
+    }
+    out
+}
+
 /// Persons named by a title: a signature or by-line (国名+title, white space, name), 尊敬的X总统,
 /// and state+title+name in running text when a verb or punctuation follows the name.
 pub fn person_candidates(
@@ -1449,6 +1501,26 @@ mod tests {
                 "土耳其总统表示，土方工程开工。",
                 "lexicon:states.tsv#TUR:side",
                 &[],
+            ),
+            // a compound of one-character forms, where the text names one of its states
+            (
+                "蒙古国总统到访。中蒙两国同意，蒙中关系很好。",
+                "rule:compound",
+                &["中", "蒙", "蒙", "中"],
+            ),
+            ("中蒙两国同意加强合作。", "rule:compound", &[]),
+            ("蒙古国总统到访。中蒙之外的事", "rule:compound", &[]),
+            ("蒙古国和美国在中美洲合作。", "rule:compound", &[]),
+            ("过程中蒙古国合作。", "rule:compound", &[]),
+            (
+                "巴西和巴基斯坦代表团到访。中巴关系很好。",
+                "rule:compound",
+                &[],
+            ),
+            (
+                "巴西代表团到访。中巴关系很好。",
+                "rule:compound",
+                &["中", "巴"],
             ),
             // titles in 《》 and quotes, nested titles
             (
