@@ -282,6 +282,14 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let lines: Vec<Range<usize>> = lines(norm)
         .filter(|r| r.start >= start)
         .skip_while(|r| is_furniture(lex, &norm[r.clone()], mentions, r))
+        .enumerate()
+        .flat_map(|(n, r)| {
+            if n < HEAD_SEARCH {
+                split_head_line(lex, norm, r)
+            } else {
+                vec![r]
+            }
+        })
         .collect();
     // the head: six lines from the title. A web page may print its title above page
     // furniture and again above the text: the head starts at the title's last repeat
@@ -297,7 +305,7 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                 !title.is_empty()
                     && line
                         .strip_prefix(title)
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('—'))
+                        .is_some_and(|rest| rest.is_empty() || rest.trim_start().starts_with('—'))
             })
             .unwrap_or(0)
     });
@@ -349,9 +357,12 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
             || (length <= 100 && ends_a_title(body)))
             && !body.contains(['。', '：'])
             && !body.starts_with(['（', '(', '—']);
+        // (a note's year is no date of the line: 某某宣言（2017年）)
+        let at = r.end - body.len();
+        let kept = at..at + super::names::without_title_note(lex, body).len();
         let dated = mentions
             .iter()
-            .any(|m| m.id.class == Class::Date && in_span(m, r));
+            .any(|m| m.id.class == Class::Date && in_span(m, &kept));
         (heading || (short && !dated && lines.len() > 1)).then(|| r.end - body.len()..r.end)
     };
     // 新华社…电 …通过了《…宣言》。全文如下：— the lead of a text published in full: the
@@ -359,13 +370,22 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // (a kind's name alone in the lead, 发表联合公报, gives way to the full title the text
     // opens with, 甲国与乙国联合公报)
     let mut lead_span = None;
-    let published = opening_dateline.as_ref().and_then(|d| {
-        let rest = &norm[d.end..];
+    // (without a dateline, a first line that is a sentence may be such a lead: 当地时间
+    // 1月23日，甲国和乙国发表《…联合声明》。联合声明全文如下：)
+    let lead_line = lines.first().filter(|r| {
+        opening_dateline.is_none() && has_sentence_punctuation(lex, &norm[(*r).clone()])
+    });
+    let lead_start = opening_dateline
+        .as_ref()
+        .map(|d| d.end)
+        .or_else(|| lead_line.map(|r| r.start));
+    let published = lead_start.and_then(|from| {
+        let rest = &norm[from..lead_line.map_or(norm.len(), |r| r.end)];
         let marker = words(List::FullTextMarkers)
             .iter()
             .filter_map(|w| rest.find(w.as_str()))
             .min()?;
-        let lead = d.end..d.end + marker;
+        let lead = from..from + marker;
         let named = (norm[lead.clone()].chars().count() <= 200)
             .then(|| {
                 mentions
@@ -410,9 +430,14 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                     let piece_end = norm[rest.clone()]
                         .find([' ', '\u{3000}', '\t'])
                         .map_or(rest.end, |i| rest.start + i);
-                    (piece_end < rest.end)
-                        .then(|| headline(&(rest.start..piece_end)))
-                        .flatten()
+                    // (or the whole rest, a title: 新华社某城11月14日电中老联合声明)
+                    if piece_end < rest.end {
+                        headline(&(rest.start..piece_end))
+                    } else {
+                        let body = &norm[rest.clone()];
+                        (ends_a_title(body) && !has_sentence_punctuation(lex, body))
+                            .then(|| rest.clone())
+                    }
                 })
                 .flatten();
             same_line
@@ -559,9 +584,19 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     let mut signatories = Vec::new();
     for (n, r) in lines.iter().enumerate() {
         let line = &norm[r.clone()];
+        // (a by-line may go on with its date and place: 某国主席 某某 2022年12月9日于某城)
+        let ends_line = |end: usize| {
+            let rest = &norm[end..r.end];
+            let date = end + (rest.len() - rest.trim_start().len());
+            end == r.end
+                || (date > end
+                    && mentions
+                        .iter()
+                        .any(|d| d.id.class == Class::Date && d.span.start == date))
+        };
         let Some(person) = mentions
             .iter()
-            .find(|m| m.id.class == Class::Person && in_span(m, r) && m.span.end == r.end)
+            .find(|m| m.id.class == Class::Person && in_span(m, r) && ends_line(m.span.end))
         else {
             continue;
         };
@@ -901,6 +936,47 @@ fn labels(lex: &Lexicon, list: List, line: &str) -> Vec<Range<usize>> {
 
 /// Whether `line` holds a comma, a full stop or a colon other than a web page's metadata
 /// label's (来源：): a sentence, not a line of the page's furniture.
+/// A head line that prints a title, its subtitle and its by-line on one line, the way a
+/// page may run them together (某某精神 ——在某某峰会上的讲话 某国主席 某某 2022年12月): the
+/// title before a dash after white space, the subtitle up to a speech word followed by
+/// white space, and the by-line after it, each a line of its own; another line as it is.
+fn split_head_line(lex: &Lexicon, norm: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let s = &norm[r.clone()];
+    let blank = |c: char| matches!(c, ' ' | '\u{3000}' | '\t');
+    let Some(dash) = s.char_indices().find_map(|(i, c)| {
+        (c == '—' && s[..i].ends_with(blank) && !s[..i].trim().is_empty()).then_some(i)
+    }) else {
+        return vec![r];
+    };
+    let title = s[..dash].trim_end();
+    if title.chars().count() > 60 || has_sentence_punctuation(lex, title) {
+        return vec![r];
+    }
+    let title = r.start..r.start + title.len();
+    let subtitle = &s[dash..];
+    let by_line = lex
+        .words
+        .list(List::SpeechWords)
+        .iter()
+        .filter_map(|w| {
+            let i = subtitle.find(w.as_str())? + w.len();
+            subtitle[i..].starts_with(blank).then_some(i)
+        })
+        .min();
+    match by_line {
+        Some(i) => {
+            let rest = &subtitle[i..];
+            let skipped = rest.len() - rest.trim_start().len();
+            vec![
+                title,
+                r.start + dash..r.start + dash + i,
+                r.start + dash + i + skipped..r.end,
+            ]
+        }
+        None => vec![title, r.start + dash..r.end],
+    }
+}
+
 fn has_sentence_punctuation(lex: &Lexicon, line: &str) -> bool {
     let label_ends: Vec<usize> = labels(lex, List::SourceLabels, line)
         .into_iter()
@@ -988,6 +1064,9 @@ mod tests {
             // a path whose steps name a meeting and a person
             ("首页>专题>林一出席金城峰会并发表讲话>要闻 要闻", true),
             ("首页是门户，新闻>正文", false),
+            // a page's link to skip to its text
+            ("跳至內容", true),
+            ("跳至金城宣言", false),
         ] {
             let norm = crate::text::normalize(line);
             assert_eq!(super::is_page_furniture(&lex, &norm), furniture, "{line}");
@@ -1071,6 +1150,38 @@ mod tests {
             (
                 "金砖国家领导人第二十次会晤在金城举行\n新华社金城10月24日电\n各方重申支持合作。",
                 DocKind::NewsReport,
+            ),
+            // a lead without a dateline that announces a text in full is no report of it
+            (
+                "当地时间5月3日，甲国和乙国在金城发表《甲国和乙国关于深化合作的联合声明》。联合声明全文如下：\n甲国和乙国关于深化合作的联合声明\n双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "当地时间5月3日，甲国和乙国在金城发表《甲国和乙国关于深化合作的联合声明》。\n双方同意加强合作。",
+                DocKind::Document,
+            ),
+            // a dateline with the title on its line, without a space, and with a report
+            (
+                "新华社金城5月3日电中蒙联合声明\n双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "新华社金城5月3日电中蒙领导人举行会谈\n双方同意加强合作。",
+                DocKind::NewsReport,
+            ),
+            // a channel's label before the title, a year in a note after it
+            (
+                "受权发布：甲国和乙国联合声明\n双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "青河组织成员国元首金城宣言 (2017年)\n\n成员国同意加强合作。",
+                DocKind::Declaration,
+            ),
+            // a title, subtitle and by-line run together on one line
+            (
+                "携手合作 ——在青河峰会上的讲话 甲国主席 林一 2022年12月9日于金城\n尊敬的各位同事：\n我们支持合作。",
+                DocKind::Speech,
             ),
         ] {
             assert_eq!(document(text).kind, kind, "{text:?}");
@@ -1163,6 +1274,42 @@ mod tests {
                 author,
                 "a title that names two persons and no 在",
                 None,
+            ),
+            (
+                "携手合作 ——在青河峰会上的讲话 中华人民共和国主席 王小明 2022年12月9日于金城\n尊敬的各位同事：\n我们支持合作。",
+                author,
+                "a by-line run together with its title and subtitle, and dated",
+                Some("王小明"),
+            ),
+            (
+                "携手合作 ——在青河峰会上的讲话 中华人民共和国主席 王小明 来到金城\n尊敬的各位同事：\n我们支持合作。",
+                author,
+                "a by-line that goes on with no date",
+                None,
+            ),
+            (
+                "携手合作 ——在青河峰会上的讲话 中华人民共和国主席 王小明 2022年12月9日于金城\n尊敬的各位同事：\n我们支持合作。",
+                title,
+                "the title before the subtitle on its line",
+                Some("携手合作"),
+            ),
+            (
+                "青河组织成员国元首金城宣言 (2017年)\n\n成员国同意加强合作。",
+                title,
+                "without a year in a note",
+                Some("青河组织成员国元首金城宣言"),
+            ),
+            (
+                "青河组织成员国元首金城宣言（第二稿）\n\n成员国同意加强合作。",
+                title,
+                "with a note that is no year",
+                Some("青河组织成员国元首金城宣言（第二稿）"),
+            ),
+            (
+                "新华社金城5月3日电中蒙联合声明\n双方同意加强合作。",
+                title,
+                "a title on the dateline's line without a space",
+                Some("中蒙联合声明"),
             ),
             (
                 "# 新闻\n中华人民共和国主席 王小明\n今天，我们相聚。",

@@ -83,7 +83,8 @@ impl Extractor {
 
         let mut anchors = names::lexicon_candidates(lex, norm);
         anchors.extend(names::title_candidates(lex, norm));
-        anchors.extend(names::title_line_candidate(lex, norm));
+        let openings = self.dateline.openings(norm);
+        anchors.extend(names::title_line_candidate(lex, norm, &openings));
         anchors.extend(names::china_short_candidates(lex, &self.names, norm));
         let compounds = names::compound_candidates(lex, norm, &anchors);
         anchors.extend(compounds);
@@ -105,7 +106,10 @@ impl Extractor {
             norm,
             &anchors,
         ));
-        let heads = names::head_candidates(lex, &self.names, norm, &anchors, &date_spans);
+        // (a name starts after a dateline: 新华社某城11月14日电中老联合声明)
+        let mut name_starts = date_spans.clone();
+        name_starts.extend(openings);
+        let heads = names::head_candidates(lex, &self.names, norm, &anchors, &name_starts);
         let mut with_heads = anchors.clone();
         with_heads.extend(heads.iter().cloned());
         for a in names::anniversary_candidates(&self.names, norm, &with_heads) {

@@ -369,12 +369,18 @@ pub(super) static ORDINAL_START: LazyLock<Regex> =
 /// 联合声明（全文）（4）: the fourth page of a web page that prints it in parts).
 pub fn without_title_note<'t>(lex: &Lexicon, title: &'t str) -> &'t str {
     let mut title = title;
-    while let Some(inner) = title.strip_suffix('）')
-        && let Some(k) = inner.rfind('（')
+    // (an ASCII bracket stays where a space and a digit stand around it: 宣言 (2017年）)
+    while let Some(inner) = title.strip_suffix(['）', ')'])
+        && let Some(k) = inner.rfind(['（', '('])
     {
-        let note = &inner[k + '（'.len_utf8()..];
+        let open = inner[k..].chars().next().map_or(1, char::len_utf8);
+        let note = &inner[k + open..];
         let page = !note.is_empty() && note.chars().all(|c| c.is_ascii_digit());
-        if !page && !lex.words.list(List::TitleNotes).iter().any(|w| note == w) {
+        // (a year that tells apart texts of one title: 某某宣言（2017年）)
+        let year = note
+            .strip_suffix('年')
+            .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+        if !page && !year && !lex.words.list(List::TitleNotes).iter().any(|w| note == w) {
             break;
         }
         title = inner[..k].trim_end();
@@ -404,8 +410,19 @@ const TITLE_TAG: usize = 16;
 /// A document's title line that ends in an agreement head noun is that agreement, named
 /// by the whole line (中华人民共和国和蒙古国关于深化全面战略伙伴关系的联合声明); not a
 /// headline that reports it (两国元首发表联合声明: a [`List::ReportVerbs`] word).
-pub fn title_line_candidate(lex: &Lexicon, norm: &str) -> Option<Candidate> {
-    let line = first_line(lex, norm);
+/// A dateline that opens the line (`openings`) is no part of it (新华社某城5月3日电中蒙联合声明).
+pub fn title_line_candidate(
+    lex: &Lexicon,
+    norm: &str,
+    openings: &[Range<usize>],
+) -> Option<Candidate> {
+    let mut line = first_line(lex, norm);
+    if let Some(d) = openings
+        .iter()
+        .find(|d| d.start <= line.start && line.start < d.end && d.end < line.end)
+    {
+        line.start = d.end;
+    }
     let (start, body) = (line.start, &norm[line]);
     let n = body.chars().count();
     // (a comma only in a title that ends in a document's head word: 关于…，…的联合声明)
@@ -635,8 +652,8 @@ static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
 /// Names ending in a head noun of `data/rules/heads.tsv`. `anchors` are the lexicon and
-/// title candidates (a name may start at one); `dates` are date spans (a name may start
-/// right after one).
+/// title candidates (a name may start at one); `dates` are the spans of dates and
+/// datelines (a name may start right after one).
 pub fn head_candidates(
     lex: &Lexicon,
     rules: &Rules,
@@ -1131,6 +1148,15 @@ pub fn person_candidates(
             let tail = &rest[ws..];
             let tail = &tail[..tail.char_indices().nth(64).map_or(tail.len(), |(i, _)| i)];
             let line = tail.split('\n').next().unwrap_or("").trim_end();
+            // (a by-line may go on with its date: 某国主席 某某 2022年12月9日于某城)
+            let line = match line.split_once([' ', '\u{3000}']) {
+                Some((name, rest))
+                    if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    name
+                }
+                _ => line,
+            };
             let n = line.chars().count();
             if (2..=12).contains(&n) && line.chars().all(|c| is_han(c) || c == '·' || c == '•') {
                 let start = t.end + ws;
@@ -1521,6 +1547,22 @@ mod tests {
                 "巴西代表团到访。中巴关系很好。",
                 "rule:compound",
                 &["中", "巴"],
+            ),
+            // a name starts after a dateline, the title line's too
+            (
+                "两国元首会谈\n新华社金城5月3日电中蒙联合声明发表。双方同意。",
+                "rule:head-声明",
+                &["中蒙联合声明"],
+            ),
+            (
+                "新华社金城5月3日电中蒙联合声明\n双方同意。",
+                "rule:title-line",
+                &["中蒙联合声明"],
+            ),
+            (
+                "甲国和乙国联合声明\n双方同意。",
+                "rule:title-line",
+                &["甲国和乙国联合声明"],
             ),
             // titles in 《》 and quotes, nested titles
             (

@@ -67,7 +67,7 @@ word_lists! {
     CommonNouns = "common_noun": "Words ending in a head noun that name no entity (community of shared future): a name ending in one is no name.",
     NameQualifiers = "name_qualifier": "Short words right before a known name that belong to the name built on it (supreme): other words there (verbs) do not.",
     TitleNotes = "title_note": "An editor's note in brackets after a title line (full text, abstract): no part of the title.",
-    TitleTagSeparators = "title_tag_separator": "What separates a web page's tag for a series or channel from the title after it on the title line (中国—中亚峰会|…联合声明).",
+    TitleTagSeparators = "title_tag_separator": "What separates a web page's tag for a series or channel from the title after it on the title line (中国—中亚峰会|…联合声明, 受权发布：…联合声明).",
     PlaceAppositions = "place_apposition": "Words between a state and a city of it (首都): 在S首都P is at P.",
     SourceLabels = "source_label": "Labels of a web page's metadata after its date (source: agency): the rest of that line is no text.",
     DateLabels = "date_label": "Labels before a web page's date (published:): the line still holds only a date.",
