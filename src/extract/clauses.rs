@@ -626,14 +626,21 @@ pub struct Context<'a> {
     pub doc: &'a Annotated,
     /// The states the document names.
     pub known: &'a [EntityId],
+    /// The datelines that open a report's text (新华社某城5月2日电): no subject.
+    pub openings: &'a [Range<usize>],
 }
 
 /// The subject that opens the clause at `clause_start`, if any; `reported` says that an
 /// earlier clause of the sentence reports another document's words.
 pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subject> {
     let (words, norm, ms) = (&cx.lex.words, cx.norm, cx.ms);
-    // a leading date (2015年上合组织成员国…), enumeration marker or opening word is skipped
+    // a leading dateline (新华社某城5月2日电 林一表示), date (2015年上合组织成员国…),
+    // enumeration marker or opening word is skipped
     let mut at = clause_start;
+    if let Some(d) = cx.openings.iter().find(|d| d.start <= at && at < d.end) {
+        let rest = &norm[d.end..];
+        at = d.end + (rest.len() - rest.trim_start_matches([' ', '\u{3000}', '\t', '/']).len());
+    }
     if let Some(d) = ms
         .iter()
         .find(|m| m.span.start == at && m.entity.class == Class::Date)
@@ -782,8 +789,37 @@ fn named_subject(cx: &Context, first: usize, reported: bool) -> Option<Subject> 
             reported: false,
         });
     }
-    // a list of actors: 白俄罗斯、伊朗和巴基斯坦, 中方和东盟, 两国元首 after their names
-    let spans: Vec<Range<usize>> = ms[first..].iter().map(|m| m.span.clone()).collect();
+    // a list of actors: 白俄罗斯、伊朗和巴基斯坦, 中方和东盟, 两国元首 after their names;
+    // an item may be a state, its titles and a person (甲国总理林一和乙国首相王二), the state's
+    let mut items: Vec<(Range<usize>, &Mention)> = Vec::new();
+    let mut j = first;
+    while j < ms.len() {
+        let m = ms[j];
+        let person = (m.entity.class == Class::State)
+            .then(|| {
+                ms.iter()
+                    .enumerate()
+                    .skip(j + 1)
+                    .take_while(|(_, p)| p.span.start - m.span.end <= TITLED_PERSON)
+                    .find(|(_, p)| {
+                        p.entity.class == Class::Person
+                            && only_titles(cx.lex, &norm[m.span.end..p.span.start])
+                    })
+                    .map(|(k, _)| k)
+            })
+            .flatten();
+        match person {
+            Some(k) => {
+                items.push((m.span.start..ms[k].span.end, m));
+                j = k + 1;
+            }
+            None => {
+                items.push((m.span.clone(), m));
+                j += 1;
+            }
+        }
+    }
+    let spans: Vec<Range<usize>> = items.iter().map(|(r, _)| r.clone()).collect();
     let actor_of = |m: &Mention| -> Option<EntityId> {
         match m.entity.class {
             Class::State | Class::Organization => Some(m.entity.clone()),
@@ -791,16 +827,16 @@ fn named_subject(cx: &Context, first: usize, reported: bool) -> Option<Subject> 
             _ => None,
         }
     };
-    let listed = coordinated(words, norm, &spans, |i| actor_of(ms[first + i]).is_some());
+    let listed = coordinated(words, norm, &spans, |i| actor_of(items[i].1).is_some());
     let &last = listed.last()?;
     let mut actors: Vec<EntityId> = Vec::new();
     for i in &listed {
-        let a = actor_of(ms[first + i]).expect("accepted");
+        let a = actor_of(items[*i].1).expect("accepted");
         if !actors.contains(&a) {
             actors.push(a);
         }
     }
-    let mut end = ms[first + last].span.end;
+    let mut end = spans[last].end;
     if listed.len() > 1
         && let Some(s) = longest_prefix(words, List::SubjectSuffixes, &norm[end..])
     {
@@ -835,24 +871,28 @@ fn titled_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<Ent
             continue;
         };
         // only titles (and 兼) stand between the state and the name
-        let between = &norm[state.span.end..m.span.start];
-        let mut rest = between.to_string();
-        for (r, _) in lex
-            .find_titles(between)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-        {
-            rest.replace_range(r, "");
-        }
-        for j in lex.words.list(List::TitleJoiners) {
-            rest = rest.replace(j.as_str(), "");
-        }
-        if !between.is_empty() && rest.trim().is_empty() {
+        if only_titles(lex, &norm[state.span.end..m.span.start]) {
             return Some(state.entity.clone());
         }
     }
     None
+}
+
+/// Whether `between` is one or more titles, and the words that join them (兼), only.
+fn only_titles(lex: &Lexicon, between: &str) -> bool {
+    let mut rest = between.to_string();
+    for (r, _) in lex
+        .find_titles(between)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        rest.replace_range(r, "");
+    }
+    for j in lex.words.list(List::TitleJoiners) {
+        rest = rest.replace(j.as_str(), "");
+    }
+    !between.is_empty() && rest.trim().is_empty()
 }
 
 /// The state `person` heads in the document, else the lexicon's ([`lexicon_state`]).
@@ -878,6 +918,10 @@ fn lexicon_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<En
     let state = EntityId::new(Class::State, iso3);
     doc.entities.contains_key(&state).then_some(state)
 }
+
+/// The most bytes between a state and the person its titles name in a list item
+/// (中国国务院总理李克强: ten characters of titles).
+const TITLED_PERSON: usize = 30;
 
 /// The shortest first headline (characters) of a line that prints two.
 const MIN_HEADLINE: usize = 6;
@@ -933,6 +977,29 @@ mod tests {
         );
         let unnamed = "新华社金城5月2日电 国家主席在金城会谈。中蒙双方反对单边主义。\n";
         assert_eq!(actors(unnamed), Actors::new());
+    }
+
+    /// A list of persons, each with his state and titles, speaks for each state; a
+    /// dateline that opens the sentence is no subject.
+    #[test]
+    fn a_list_of_titled_persons_speaks_for_their_states() {
+        let listed = "新华社金城5月2日电 蒙古国总理巴图和老挝总理坎蓬对三国合作表示赞赏。\n";
+        assert_eq!(
+            actors(listed),
+            vec![
+                ("LAO".to_string(), "Praise".to_string()),
+                ("MNG".to_string(), "Praise".to_string())
+            ]
+        );
+        // (a person whose titles the list's separator does not follow: one actor)
+        let one = "新华社金城5月2日电 蒙古国总理巴图对老挝的合作表示赞赏。\n";
+        assert_eq!(actors(one), vec![("MNG".to_string(), "Praise".to_string())]);
+        let agency = "新华社金城5月2日电 对三国合作表示赞赏。\n";
+        assert!(
+            actors(agency).iter().all(|(k, _)| k != "新华通讯社"),
+            "{:?}",
+            actors(agency)
+        );
     }
 
     /// In a report, 我们 and 各方 in the words of a person the report quotes are his

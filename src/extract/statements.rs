@@ -28,6 +28,7 @@
 use std::ops::Range;
 
 use super::clauses::{self, Context, Voice, longest_prefix};
+use crate::input::Dateline;
 use crate::lexicon::{CueKind, Lexicon, List, Words};
 use crate::model::{Act, Annotated, Class, EntityId, Mention, Statement};
 
@@ -95,9 +96,10 @@ fn push_trimmed(norm: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
-pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice) -> Vec<Statement> {
+pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) -> Vec<Statement> {
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
+    let openings = dateline.openings(norm);
     let mut known: Vec<EntityId> = Vec::new();
     for m in doc
         .mentions
@@ -122,6 +124,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice) -> Vec<Statement> {
             voice,
             doc,
             known: &known,
+            openings: &openings,
         };
         // cues of this sentence, with the actors of each; the subject a clause without
         // one carries from the clause before; whether the sentence reports another
