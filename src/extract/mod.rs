@@ -34,6 +34,10 @@ use crate::text::Offsets;
 use dates::FoundAmount;
 use names::Candidate;
 
+/// The rule of the mention of an organization inside the name of a meeting named after
+/// it (中非合作论坛 in 中非合作论坛某城峰会): no statement concerns it there.
+pub(crate) const MEETING_ORGANIZATION_RULE: &str = "rule:meeting-organization";
+
 /// Turns source files into annotated documents with one set of lexicons.
 pub struct Extractor {
     lexicon: Lexicon,
@@ -125,6 +129,21 @@ impl Extractor {
             candidates.push(a);
         }
         let title = names::title_agreement(lex, norm, &with_heads).cloned();
+        // a meeting named after its organization mentions it there (中非合作论坛北京峰会:
+        // the forum, where the text names it nowhere else)
+        for h in heads.iter().filter(|h| h.id.class == Class::Event) {
+            if let Some(org) = anchors.iter().find(|a| {
+                a.id.class == Class::Organization
+                    && !a.nested
+                    && a.span.start == h.span.start
+                    && a.span.end < h.span.end
+            }) {
+                let mut inner = org.clone();
+                inner.nested = true;
+                inner.rule = MEETING_ORGANIZATION_RULE.into();
+                candidates.push(inner);
+            }
+        }
         candidates.extend(heads);
         if let Some(t) = &title {
             // the states and organizations a title names inside its own name are mentioned
@@ -357,6 +376,46 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// A meeting named after its organization mentions it inside its name: the voice of a
+    /// declaration adopted there, where the text names the organization nowhere else; no
+    /// statement concerns it there. A meeting named after no organization mentions none.
+    #[test]
+    fn a_meeting_named_after_its_organization_mentions_it() {
+        let extractor = Extractor::new(Lexicon::builtin());
+        let read = |text: &str| -> (Vec<String>, Vec<String>, usize) {
+            let source = crate::input::from_text("t.txt".into(), "t.txt".into(), text);
+            let docs = extractor.extract(&source);
+            let orgs = docs[0]
+                .mentions
+                .iter()
+                .filter(|m| m.entity.class == Class::Organization)
+                .map(|m| m.entity.key.clone())
+                .collect();
+            let actors = docs[0]
+                .statements
+                .iter()
+                .map(|s| s.actor.key.clone())
+                .collect();
+            let concerning = docs[0]
+                .statements
+                .iter()
+                .filter(|s| s.concerns.iter().any(|c| c.class == Class::Organization))
+                .count();
+            (orgs, actors, concerning)
+        };
+        let (orgs, actors, concerning) = read(
+            "金城宣言\n我们于2030年9月4日至6日在金城举行中非合作论坛金城峰会，并发表宣言如下：\n我们支持中非合作论坛金城峰会的成果。\n",
+        );
+        assert_eq!(
+            orgs,
+            vec!["中非合作论坛".to_string(), "中非合作论坛".to_string()]
+        );
+        assert_eq!(actors, vec!["中非合作论坛".to_string()]);
+        assert_eq!(concerning, 0);
+        let (orgs, _, _) = read("金城宣言\n我们于2030年9月4日在金城举行金城峰会。\n");
+        assert!(orgs.is_empty(), "{orgs:?}");
     }
 
     /// A state or an organization (not an organ) that its title names is mentioned inside

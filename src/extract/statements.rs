@@ -27,6 +27,7 @@
 
 use std::ops::Range;
 
+use super::MEETING_ORGANIZATION_RULE;
 use super::clauses::{self, Context, Voice, longest_prefix};
 use crate::input::Dateline;
 use crate::lexicon::{CueKind, Lexicon, List, Words};
@@ -353,6 +354,11 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
             let mut concerns: Vec<EntityId> = Vec::new();
             for m in &clause {
                 if m.entity.class == Class::Person && m.span.end <= actor_at {
+                    continue;
+                }
+                // (the organization a meeting is named after is the meeting's: 中非合作论坛 in
+                // 中非合作论坛某城峰会)
+                if m.rule == MEETING_ORGANIZATION_RULE {
                     continue;
                 }
                 // the other actors of its subject are not what it concerns either
