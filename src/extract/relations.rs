@@ -686,6 +686,15 @@ impl Stretch<'_> {
                 for s in &list {
                     out.push(rel(&s.id, Property::MemberOf, &org.id));
                 }
+            } else if let Some(org) = self.main_org
+                && norm[last..range.end]
+                    .strip_prefix(AS_MEMBER)
+                    .is_some_and(|rest| starts_with_member(words, rest))
+            {
+                // (接收S为成员国: the document's organization admits it)
+                for s in &list {
+                    out.push(rel(&s.id, Property::MemberOf, org));
+                }
             }
         }
         // S1、S2和S3等成员国: members of the document's organization
@@ -1236,6 +1245,22 @@ mod tests {
                 "memberOf",
                 sco,
                 true,
+            ),
+            (
+                "接收S为成员国: a member of the document's organization",
+                "上海合作组织成员国元首理事会会议在金城举行。本次会议将接收伊朗为成员国。".into(),
+                "IRN",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "接收S为观察员国: none",
+                "上海合作组织成员国元首理事会会议在金城举行。本次会议将接收伊朗为观察员国。".into(),
+                "IRN",
+                "memberOf",
+                sco,
+                false,
             ),
             (
                 "a state received as an observer is no member",
