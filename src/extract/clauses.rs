@@ -388,11 +388,13 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     let known = states_in(0..norm.len());
     for (i, _) in norm[line_start..first_line].char_indices() {
         let i = line_start + i;
-        if doc
-            .mentions
-            .iter()
-            .any(|m| m.span.start <= i && i < m.span.end && m.rule != COMPOUND_RULE)
-        {
+        // (a compound may stand inside the title's own name: 中俄巴伊四国外长会议联合声明)
+        if doc.mentions.iter().any(|m| {
+            m.span.start <= i
+                && i < m.span.end
+                && m.rule != COMPOUND_RULE
+                && !matches!(m.entity.class, Class::Agreement | Class::Event)
+        }) {
             continue;
         }
         if let Some((states, _)) = compound(lex, &norm[i..first_line], &known)
@@ -430,6 +432,41 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
                 && !out.contains(&state)
             {
                 out.push(state);
+            }
+        }
+        // (or, where a page lost the names, the states the paragraph names with an office
+        // of theirs: 甲国外交部某某乙国外交部某某共同参加)
+        if out.len() < 2 && officials {
+            let titled = |end: usize| {
+                let after = &norm[end..opening_end];
+                lex.find_titles(after)
+                    .next()
+                    .is_some_and(|(r, _)| r.start == 0)
+                    || starts_with_any(&lex.words, List::SubjectSuffixes, after)
+            };
+            // (each state of a list whose last one has the office: 甲国、乙国和丙国外长)
+            let states: Vec<&Mention> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.span.end <= opening_end && m.entity.class == Class::State)
+                .collect();
+            let spans: Vec<Range<usize>> = states.iter().map(|m| m.span.clone()).collect();
+            let mut offices: Vec<EntityId> = Vec::new();
+            let mut i = 0;
+            while i < states.len() {
+                let listed = coordinated(&lex.words, norm, &spans[i..], |_| true);
+                let run = listed.len().max(1);
+                if titled(spans[i + run - 1].end) {
+                    for m in &states[i..i + run] {
+                        if !offices.contains(&m.entity) {
+                            offices.push(m.entity.clone());
+                        }
+                    }
+                }
+                i += run;
+            }
+            if offices.len() > out.len() {
+                out = offices;
             }
         }
         if out.len() >= 2 {
@@ -543,10 +580,35 @@ fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<Entit
             _ => {}
         }
     }
+    // (a state the title names as its topic is no party: 关于阿富汗问题的联合声明)
+    let topic = |at: usize, id: &EntityId| {
+        let name_end = doc
+            .mentions
+            .iter()
+            .filter(|m| m.span.start == at && &m.entity == id)
+            .map(|m| m.span.end)
+            .max()
+            .or_else(|| {
+                let key = lex.state(&id.key)?;
+                let st = &lex.states[key];
+                std::iter::once(&st.zh)
+                    .chain(st.aliases.iter())
+                    .map(|n| crate::text::normalize(n))
+                    .filter(|n| norm[at..].starts_with(n.as_str()))
+                    .map(|n| at + n.len())
+                    .max()
+            });
+        name_end.is_some_and(|end| {
+            lex.words
+                .list(List::TopicNouns)
+                .iter()
+                .any(|w| norm[end..].starts_with(w.as_str()))
+        })
+    };
     found.sort_by_key(|(at, _)| *at);
     let mut out: Vec<EntityId> = Vec::new();
-    for (_, id) in found {
-        if !out.contains(&id) {
+    for (at, id) in found {
+        if !out.contains(&id) && !topic(at, &id) {
             out.push(id);
         }
     }
@@ -1078,8 +1140,33 @@ mod tests {
             ),
             (
                 "a declaration its signer states speak",
-                "第四次领导人会议宣言\n2011年5月22日，我们，中华人民共和国、日本国和大韩民国的领导人在日本东京举行会晤。\n我们决定加强合作。",
-                decide(&["CHN", "JPN", "KOR"]),
+                "第四次领导人会议宣言\n2030年5月22日，我们，中华人民共和国、蒙古国和老挝人民民主共和国的领导人在金城举行会晤。\n我们决定加强合作。",
+                decide(&["CHN", "LAO", "MNG"]),
+            ),
+            (
+                "the states an opening names with an office, where the page lost the names",
+                "四国外长会议联合声明\n2030年9月8日，会议以视频方式举行，中华人民共和国外交部长王一蒙古国外交部老挝外交部柬埔寨外交部副部长共同参加。\n各方同意加强合作。",
+                decide(&["CHN", "KHM", "LAO", "MNG"]),
+            ),
+            (
+                "a list of states before their ministers' title",
+                "联合声明\n2030年9月16日，蒙古国、中国和老挝外长在金城举行会晤。\n各方同意加强合作。",
+                decide(&["CHN", "LAO", "MNG"]),
+            ),
+            (
+                "no office after a list of states",
+                "联合声明\n2030年9月16日，蒙古国、中国和老挝在金城举行会晤。\n各方同意加强合作。",
+                Vec::new(),
+            ),
+            (
+                "a state a title names as its topic is no party",
+                "蒙古国和中国关于老挝问题的联合声明\n双方同意加强合作。",
+                decide(&["CHN", "MNG"]),
+            ),
+            (
+                "a compound inside the title's own name",
+                "中蒙老三国外长会议联合声明\n2030年9月16日，会议在金城举行，蒙古国和老挝出席。\n各方同意加强合作。",
+                decide(&["CHN", "LAO", "MNG"]),
             ),
             (
                 "a joint declaration its signer states speak",

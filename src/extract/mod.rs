@@ -137,6 +137,7 @@ impl Extractor {
                     && !a.nested
                     && a.span.start == h.span.start
                     && a.span.end < h.span.end
+                    && !heads.iter().any(|n| n.span == a.span && n.id == a.id)
             }) {
                 let mut inner = org.clone();
                 inner.nested = true;

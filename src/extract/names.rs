@@ -1086,10 +1086,13 @@ pub fn compound_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> 
     if known.is_empty() {
         return Vec::new();
     }
+    // (a title's or a meeting's name may hold a compound: 中蒙老三国外长会议联合声明)
     let inside = |at: usize| {
-        anchors
-            .iter()
-            .any(|a| a.span.start <= at && at < a.span.end)
+        anchors.iter().any(|a| {
+            a.span.start <= at
+                && at < a.span.end
+                && !matches!(a.id.class, Class::Agreement | Class::Event)
+        })
     };
     let followers = lex.words.list(List::CompoundFollowers);
     let mut out = Vec::new();

@@ -78,6 +78,7 @@ word_lists! {
     AnniversaryOccasions = "anniversary_occasion": "What an anniversary marks, between the name and the number of years.",
     ChinaShort = "china_short": "Words whose last character is China.",
     ChinaShortBreakers = "china_short_breaker": "What after a china_short word makes its last character part of another word.",
+    TopicNouns = "topic_noun": "What after a state's name in a title makes the state its topic, no party (阿富汗问题, 叙利亚局势).",
     CompoundFollowers = "compound_follower": "What follows a compound of states' one-character forms (中俄两国, 中老关系): the compound names those states.",
     RespectfulAddress = "respectful_address": "Words before a name and title that address a person.",
     TitleJoiners = "title_joiner": "Words joining two titles of one person.",
