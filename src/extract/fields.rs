@@ -535,8 +535,8 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                 .iter()
                 .any(|w| s.starts_with(w.as_str()))
         });
-    // 联合声明 in the title, or parties defined (（以下称“双方”）) that 声明如下
-    // 联合声明 in the title, or an opening that defines the parties (（以下称“双方”）)
+    // 联合声明 in the title, or an opening that defines the parties (（以下称“双方”）) or
+    // in which they declare what follows (双方声明如下)
     let joint = title_has(List::JointStatementTitles)
         || opening.is_some_and(|r| {
             let s = &norm[r.clone()];
@@ -548,16 +548,38 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                         .any(|w| after.starts_with(w.as_str()))
                 })
             })
+            // or whose parties declare the text that follows (双方发表联合声明如下：)
+            || words(List::StatementOpenings).iter().any(|o| {
+                s.find(o.as_str()).is_some_and(|i| {
+                    let sentence = s[..i].rfind('。').map_or(0, |k| k + '。'.len_utf8());
+                    words(List::PartyWords)
+                        .iter()
+                        .any(|w| s[sentence..i].contains(w.as_str()))
+                })
+            })
         });
     let communique = title_has(List::CommuniqueTitles);
     // an agency's report: a dateline opens it, and its headline reports (发表讲话, 举行)
     // rather than names the text it publishes in full
     // (a title that is one agreement's name names the text, whatever words its meeting's
     // name holds: 金砖国家领导人第二十次会晤金城宣言（全文）)
+    // (nor does a speech's own title, …在某论坛开幕式上的致辞: 的 and a speech word end it,
+    // whatever report verb its meeting's name holds, 开幕)
     let names_the_text = title_span.as_ref().is_some_and(|t| {
         mentions
             .iter()
             .any(|m| m.id.class == Class::Agreement && !m.nested && m.span == *t)
+            || words(List::SpeechWords).iter().any(|w| {
+                norm[t.clone()]
+                    .strip_suffix(w.as_str())
+                    .is_some_and(|before| {
+                        before
+                            .char_indices()
+                            .rev()
+                            .take(SPEECH_WORD_QUALIFIER + 1)
+                            .any(|(_, c)| c == '的')
+                    })
+            })
     });
     let report = opening_dateline.is_some()
         && full_text.is_none()
@@ -977,6 +999,10 @@ fn split_head_line(lex: &Lexicon, norm: &str, r: Range<usize>) -> Vec<Range<usiz
     }
 }
 
+/// How many characters may stand between 的 and the speech word that ends a speech's
+/// title (上的主旨讲话).
+const SPEECH_WORD_QUALIFIER: usize = 4;
+
 fn has_sentence_punctuation(lex: &Lexicon, line: &str) -> bool {
     let label_ends: Vec<usize> = labels(lex, List::SourceLabels, line)
         .into_iter()
@@ -1150,6 +1176,24 @@ mod tests {
             (
                 "金砖国家领导人第二十次会晤在金城举行\n新华社金城10月24日电\n各方重申支持合作。",
                 DocKind::NewsReport,
+            ),
+            // a speech's own title above the dateline, whatever its meeting's name holds
+            (
+                "林一在第六届青河论坛开幕式上的致辞（全文）\n新华社金城9月3日电\n携手合作\n——在第六届青河论坛开幕式上的致辞\n甲国主席 林一\n尊敬的各位来宾：\n我们支持合作。",
+                DocKind::Speech,
+            ),
+            (
+                "林一出席青河论坛开幕式并致辞\n新华社金城9月3日电\n林一在开幕式上致辞。林一表示，我们支持合作。",
+                DocKind::NewsReport,
+            ),
+            // an opening in which the parties declare what follows
+            (
+                "中蒙关于深化合作\n应蒙古国政府邀请，中华人民共和国主席林一访问蒙古国。双方发表联合声明如下：\n一、双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "中蒙关于深化合作\n应蒙古国政府邀请，中华人民共和国主席林一访问蒙古国。公报如下：\n一、双方同意加强合作。",
+                DocKind::Document,
             ),
             // a lead without a dateline that announces a text in full is no report of it
             (

@@ -105,7 +105,7 @@ word_lists! {
     SpeechOpenings = "speech_opening": "Words of a speech's first lines that address its audience (ladies and gentlemen, dear colleagues): the document is a speech.",
     SpeakerMarkers = "speaker_marker": "Words after which a speech names the state its speaker speaks for (on behalf of): the speaker's state, where no by-line names the speaker.",
     JointStatementTitles = "joint_statement_title": "Words in a title that make the document a joint statement of states (also a declaration).",
-    StatementOpenings = "statement_opening": "Words of an opening sentence that, after a definition of the parties, make the document a joint statement (declare as follows).",
+    StatementOpenings = "statement_opening": "Words of an opening sentence that, after the parties (双方声明如下, 双方发表联合声明如下), make the document a joint statement (declare as follows).",
     PartyWords = "party_word": "Names a definition in brackets gives the parties of a joint statement (the two sides).",
     PageFurniture = "page_furniture": "Words of a web page's navigation and tools (home page, print, share): a line of nothing but these, page numbers and fewer than three other Chinese characters is no line of the text.",
     BreadcrumbSeparators = "breadcrumb_separator": "What separates the steps of a web page's navigation path (首页 > 新闻 > 正文): a line of short steps so separated is page furniture.",
