@@ -569,6 +569,27 @@ impl Stretch<'_> {
             .map(|o| o.id.clone())
     }
 
+    /// The organization whose members' meeting (X成员国元首理事会会议) the document last
+    /// names before `at`: a meeting, or a text adopted at one (its title: X成员国…会议联合
+    /// 公报), named after X and its member states.
+    fn members_meeting(&self, at: usize) -> Option<EntityId> {
+        let event = self
+            .all
+            .iter()
+            .filter(|e| matches!(e.id.class, Class::Event | Class::Agreement) && e.span.end <= at)
+            .max_by_key(|e| e.span.end)?;
+        let org = self.owner_of(event)?;
+        let label = self.all.iter().find(|o| o.id == org).map(|o| {
+            [o.label.as_str(), &self.norm[o.span.clone()]]
+                .into_iter()
+                .filter_map(|n| event.label.strip_prefix(n))
+                .min_by_key(|rest| rest.len())
+                .unwrap_or("")
+                .to_string()
+        })?;
+        starts_with_any(self.words, List::MemberStateNouns, &label).then_some(org)
+    }
+
     /// memberOf around the `k`th mention.
     fn memberships(&self, k: usize, out: &mut Vec<Relation>) {
         let (words, norm, range, ms) = (self.words, self.norm, &self.range, &self.ms);
@@ -669,6 +690,27 @@ impl Stretch<'_> {
                     for s in &states {
                         out.push(rel(&s.id, Property::MemberOf, &org.id));
                     }
+                }
+            }
+        }
+        // X成员国…会议在P举行。S1职务P1、S2职务P2…出席会议: the leaders who attend a meeting
+        // of X's members lead its members (not those a word before the list sets apart:
+        // 观察员国S3职务P3…出席)
+        if m.id.class == Class::State
+            && prev.is_none_or(|p| p.id.class != Class::Person)
+            && !contains_any(
+                words,
+                List::NonMemberNouns,
+                &norm[range.start..m.span.start],
+            )
+        {
+            let (states, end) = leader_list(words, norm, &ms[k..]);
+            if states.len() >= 2
+                && starts_with_any(words, List::AttendanceVerbs, &norm[end..range.end])
+                && let Some(org) = self.members_meeting(m.span.start)
+            {
+                for s in &states {
+                    out.push(rel(&s.id, Property::MemberOf, &org));
                 }
             }
         }
@@ -1245,6 +1287,38 @@ mod tests {
                 "memberOf",
                 sco,
                 true,
+            ),
+            (
+                "leaders who attend a meeting of X's members",
+                "上海合作组织成员国元首理事会会议在金城举行。蒙古国总统林一、老挝总理王二出席会议。".into(),
+                "LAO",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "the same in a communiqué whose title names the meeting",
+                "上海合作组织成员国政府首脑理事会会议联合公报\n会议在金城举行。蒙古国总统林一、老挝总理王二出席会议。".into(),
+                "MNG",
+                "memberOf",
+                sco,
+                true,
+            ),
+            (
+                "observers who attend are no members",
+                "上海合作组织成员国元首理事会会议在金城举行。观察员国蒙古国总统林一、老挝总理王二出席会议。".into(),
+                "LAO",
+                "memberOf",
+                sco,
+                false,
+            ),
+            (
+                "leaders who attend a meeting named after no members",
+                "上海合作组织论坛在金城举行。蒙古国总统林一、老挝总理王二出席会议。".into(),
+                "LAO",
+                "memberOf",
+                sco,
+                false,
             ),
             (
                 "接收S为成员国: a member of the document's organization",

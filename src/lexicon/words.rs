@@ -163,6 +163,8 @@ word_lists! {
     MemberInclusions = "member_inclusion": "Words between an organization and a list of states (after 的 and before a colon, both optional) that make them its members (its members include).",
     CompositionOpeners = "composition_opener": "Words before a list of states that a composition_verb follows, after an organization (X由S1、S2组成: by).",
     CompositionVerbs = "composition_verb": "Verbs after a list of states opened by a composition_opener, after an organization: the states make it up and are its members (composed of).",
+    AttendanceVerbs = "attendance_verb": "What after a list of leaders says they attend a meeting (出席会议, 与会): of its organization's members, they lead members.",
+    NonMemberNouns = "non_member_noun": "Words before a list of states or leaders that set them apart from the members (观察员国, 对话伙伴, 客人).",
     AdmitVerbs = "admit_verb": "Verbs by which an organization admits states (接收S为X成员国: S memberOf X).",
     JoinVerbs = "join_verb": "Words that, standing alone between a state and an organization, make the state a member (joins).",
     ChairAdverbs = "chair_adverb": "Adverbs between a state (or a list of states) and its chair verb (one after another).",
