@@ -1551,6 +1551,27 @@ mod tests {
                 "rule:compound",
                 &["中", "巴"],
             ),
+            // a name ends before a word of time or a verb (今天, 访华, 作为, 进行)
+            (
+                "蒙古国外长巴图今天在金城会见记者。",
+                "rule:person",
+                &["巴图"],
+            ),
+            (
+                "自老挝总统坎蓬访华以来，关系很好。",
+                "rule:person",
+                &["坎蓬"],
+            ),
+            (
+                "蒙古国外长巴图作为主席国代表发言。",
+                "rule:person",
+                &["巴图"],
+            ),
+            (
+                "陪同人员：雷克·伯恩斯博士。",
+                "rule:person",
+                &["雷克·伯恩斯"],
+            ),
             // a name starts after a dateline, the title line's too
             (
                 "两国元首会谈\n新华社金城5月3日电中蒙联合声明发表。双方同意。",
