@@ -198,6 +198,13 @@ impl Voice {
         let parties = || self.parties.clone();
         match (self.kind, value) {
             (_, Some("pair")) => parties(),
+            // (六国元首 in an organization's communiqué: its members, the organization)
+            (DocKind::Declaration | DocKind::Communique, Some("counted"))
+                if self.organization.is_some() && !reported =>
+            {
+                organization()
+            }
+            (_, Some("counted")) => parties(),
             _ if reported => Vec::new(),
             (DocKind::Speech, Some("members" | "participants")) => Vec::new(),
             (DocKind::Declaration, Some("participants")) => organization(),
@@ -1247,6 +1254,11 @@ mod tests {
                 "N国 and its officials are the parties",
                 "岛国外长会议联合声明\n2023年8月9日，中华人民共和国外交部长林一、斐济共和国外交部长李二和萨摩亚独立国外交部长张三在金城举行会议。\n三国外交部决定加强合作。",
                 decide(&["CHN", "FJI", "WSM"]),
+            ),
+            (
+                "N国元首 in an organization's communiqué are its members: the organization",
+                "上海合作组织成员国元首理事会会议联合公报\n上海合作组织成员国元首理事会会议在金城举行。中华人民共和国主席林一、蒙古国总统李二、老挝总统张三出席会议。\n三国元首决定加强合作。",
+                decide(&["上海合作组织"]),
             ),
             (
                 "the tagged title under a breadcrumb names the parties",

@@ -322,7 +322,11 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
     let pair_words: Vec<&String> = words
         .list(List::CollectiveSubjects)
         .iter()
-        .filter(|w| words.value(List::CollectiveSubjects, w) == Some("pair"))
+        .filter(|w| {
+            words
+                .value(List::CollectiveSubjects, w)
+                .is_some_and(|v| matches!(v, "pair" | "counted"))
+        })
         .collect();
     let norm = doc.doc.norm.as_str();
     let mut found = Vec::new();
