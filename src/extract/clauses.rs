@@ -747,7 +747,13 @@ pub fn subject(cx: &Context, clause_start: usize, reported: bool) -> Option<Subj
     if let Some(noun) = longest_prefix(words, List::DocumentNouns, &norm[at..])
         && starts_with_any(words, List::ReportingVerbs, &norm[at + noun.len()..])
     {
-        return Some(reported_subject(at + noun.len()));
+        // (in a report or a plain document, the statement of the meeting it tells of:
+        // 声明表示支持…, the meeting's organization's words)
+        let mut subject = reported_subject(at + noun.len());
+        if matches!(cx.voice.kind, DocKind::NewsReport | DocKind::Document) {
+            subject.actors = cx.voice.organization.iter().cloned().collect();
+        }
+        return Some(subject);
     }
     if let Some((states, len)) = compound(cx.lex, &norm[at..], cx.known) {
         let mut end = at + len;
@@ -1069,6 +1075,24 @@ mod tests {
             "{:?}",
             actors(agency)
         );
+    }
+
+    /// In a report, the statement of the meeting it tells of (声明表示…) speaks for the
+    /// meeting's organization, through the rest of its sentence; in a declaration, another
+    /// document's words have no actor.
+    #[test]
+    fn a_reports_statement_speaks_for_its_meeting() {
+        let report = "新华社金城5月2日电 上海合作组织成员国外长理事会会议在金城举行。会议发表了声明。声明表示支持多边主义，认为合作重要。\n";
+        assert_eq!(
+            actors(report),
+            vec![
+                ("上海合作组织".to_string(), "Affirm".to_string()),
+                ("上海合作组织".to_string(), "Support".to_string())
+            ]
+        );
+        let declaration =
+            "上海合作组织成员国元首金城宣言\n成员国元首在金城举行会议。声明指出，支持多边主义。\n";
+        assert_eq!(actors(declaration), Actors::new());
     }
 
     /// In a report, 我们 and 各方 in the words of a person the report quotes are his

@@ -211,9 +211,10 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                 .filter(|&&c| c >= read_up_to && c < clause_start)
             {
                 match clauses::subject(&cx, c, reported) {
+                    // (a report's statement of its meeting speaks for the organization)
                     Some(s) if s.reported => {
                         reported = true;
-                        carried = None;
+                        carried = (!s.actors.is_empty()).then(|| (s.actors, false));
                     }
                     Some(s) => carried = Some((s.actors, s.modal)),
                     None => {}
@@ -223,10 +224,13 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
             let prefix = &norm[clause_start..r.start];
             let subject = clauses::subject(&cx, clause_start, reported);
             if subject.as_ref().is_some_and(|s| s.reported) {
-                // 《联合声明》指出: another document speaks, and through the sentence
+                // 《联合声明》指出: another document speaks, and through the sentence (in a
+                // report, the statement of the meeting it tells of speaks for its organization)
                 reported = true;
                 carried = None;
-                continue;
+                if subject.as_ref().is_some_and(|s| s.actors.is_empty()) {
+                    continue;
+                }
             }
             // an explicit subject (and what stands between it and the cue), or none and a
             // short adverbial prefix (还, 也深表) that carries the sentence's subject
