@@ -214,7 +214,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                     // (a report's statement of its meeting speaks for the organization)
                     Some(s) if s.reported => {
                         reported = true;
-                        carried = (!s.actors.is_empty()).then(|| (s.actors, false));
+                        carried = (!s.actors.is_empty()).then_some((s.actors, false));
                     }
                     Some(s) => carried = Some((s.actors, s.modal)),
                     None => {}
