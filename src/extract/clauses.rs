@@ -954,7 +954,7 @@ fn titled_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<Ent
 }
 
 /// Whether `between` is one or more titles, and the words that join them (兼), only.
-fn only_titles(lex: &Lexicon, between: &str) -> bool {
+pub(super) fn only_titles(lex: &Lexicon, between: &str) -> bool {
     let mut rest = between.to_string();
     for (r, _) in lex
         .find_titles(between)

@@ -360,6 +360,17 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                 if m.entity.class == Class::Person && m.span.end <= actor_at {
                     continue;
                 }
+                // (nor are the persons a list subject names with their states: 甲国总理某某和
+                // 乙国总理某某对…表示赞赏)
+                if m.entity.class == Class::Person
+                    && ms.iter().any(|st| {
+                        (st.entity == *actor || co_actors.contains(&st.entity))
+                            && st.span.end <= m.span.start
+                            && clauses::only_titles(lex, &norm[st.span.end..m.span.start])
+                    })
+                {
+                    continue;
+                }
                 // (the organization a meeting is named after is the meeting's: 中非合作论坛 in
                 // 中非合作论坛某城峰会)
                 if m.rule == MEETING_ORGANIZATION_RULE {
