@@ -643,13 +643,10 @@ pub fn compound_of(
     let mut states: Vec<EntityId> = Vec::new();
     let mut end = 0;
     for c in s.chars().take(4) {
-        let mut buf = [0u8; 4];
-        let form: &str = c.encode_utf8(&mut buf);
         let all: Vec<EntityId> = lex
-            .states
+            .states_abbreviated(c)
             .iter()
-            .filter(|st| st.abbr.iter().any(|a| a == form))
-            .map(|st| EntityId::new(Class::State, st.iso3.as_str()))
+            .map(|&i| EntityId::new(Class::State, lex.states[i].iso3.as_str()))
             .collect();
         let one = match all.as_slice() {
             [] => break,

@@ -1086,19 +1086,21 @@ pub fn compound_candidates(lex: &Lexicon, norm: &str, anchors: &[Candidate]) -> 
     if known.is_empty() {
         return Vec::new();
     }
-    // (a title's or a meeting's name may hold a compound: 中蒙老三国外长会议联合声明)
-    let inside = |at: usize| {
-        anchors.iter().any(|a| {
-            a.span.start <= at
-                && at < a.span.end
-                && !matches!(a.id.class, Class::Agreement | Class::Event)
-        })
-    };
+    // the bytes inside other names (a title's or a meeting's name may hold a compound:
+    // 中蒙老三国外长会议联合声明)
+    let mut covered = vec![false; norm.len()];
+    for a in anchors
+        .iter()
+        .filter(|a| !matches!(a.id.class, Class::Agreement | Class::Event))
+    {
+        covered[a.span.clone()].fill(true);
+    }
+    let inside = |at: usize| covered[at];
     let followers = lex.words.list(List::CompoundFollowers);
     let mut out = Vec::new();
     let mut from = 0;
-    for (i, _) in norm.char_indices() {
-        if i < from || inside(i) {
+    for (i, c) in norm.char_indices() {
+        if i < from || inside(i) || lex.states_abbreviated(c).is_empty() {
             continue;
         }
         let Some((states, len)) = super::clauses::compound_of(lex, &norm[i..], &known, false)

@@ -176,6 +176,8 @@ pub struct Lexicon {
     cue_words_ac: AhoCorasick,
     org_by_name: HashMap<String, usize>,
     state_by_iso: HashMap<String, usize>,
+    /// The states each one-character form (`abbr`) stands for, in table order.
+    state_by_abbr: HashMap<char, Vec<usize>>,
     /// SHA-256 of every table it was compiled from (see [`Lexicon::fingerprint`]).
     fingerprint: String,
 }
@@ -627,6 +629,15 @@ impl Lexicon {
             .enumerate()
             .map(|(i, s)| (s.iso3.clone(), i))
             .collect();
+        let mut state_by_abbr: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, s) in states.iter().enumerate() {
+            for a in &s.abbr {
+                let mut chars = a.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    state_by_abbr.entry(c).or_default().push(i);
+                }
+            }
+        }
         Ok(Lexicon {
             states,
             orgs,
@@ -649,6 +660,7 @@ impl Lexicon {
             cue_words_ac,
             org_by_name,
             state_by_iso,
+            state_by_abbr,
             fingerprint,
         })
     }
@@ -732,6 +744,11 @@ impl Lexicon {
     /// The state with ISO code `iso3`.
     pub fn state(&self, iso3: &str) -> Option<usize> {
         self.state_by_iso.get(iso3).copied()
+    }
+
+    /// The states the one-character form `c` stands for (俄: 俄罗斯; 乌: three states).
+    pub fn states_abbreviated(&self, c: char) -> &[usize] {
+        self.state_by_abbr.get(&c).map_or(&[], Vec::as_slice)
     }
 }
 
