@@ -992,7 +992,7 @@ fn lexicon_state(lex: &Lexicon, doc: &Annotated, person: &EntityId) -> Option<En
 }
 
 /// The most bytes between a state and the person its titles name in a list item
-/// (中国国务院总理李克强: ten characters of titles).
+/// (中国国务院总理林一: titles of up to ten characters).
 const TITLED_PERSON: usize = 30;
 
 /// The shortest first headline (characters) of a line that prints two.
