@@ -753,6 +753,20 @@ pub fn head_candidates(
                 p = o;
                 continue;
             }
+            // a short gloss in brackets inside a name is part of it (政府首脑（总理）理事会)
+            if let Some(inner) = norm[..p].strip_suffix('）')
+                && let Some(o) = inner.rfind('（')
+                && let gloss = &inner[o + '（'.len_utf8()..]
+                && (1..=4).contains(&gloss.chars().count())
+                && gloss.chars().all(|c| rules.is_name_char(c))
+                && norm[..o]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| rules.is_name_char(c))
+            {
+                p = o;
+                continue;
+            }
             if let Some(a) = anchor_ending_at(p) {
                 if matches!(
                     a.id.class,
@@ -910,6 +924,7 @@ pub fn head_candidates(
         let before_head = &norm[start..hs];
         if head.class == Class::Event
             && (ends_with_any(before_head, lex.words.list(List::GenericOccasions))
+                || ends_with_any(before_head, lex.words.list(List::MeetingObjectVerbs))
                 || lex.words.contains(List::BareOccasions, before_head))
         {
             continue;
@@ -1745,6 +1760,18 @@ mod tests {
                 &["东盟外长会议"],
             ),
             ("双方同意举行两国外长年度会晤。", "rule:head-", &[]),
+            // a verb whose object the meeting is; a gloss in brackets inside a name
+            ("上合组织观察员国代表列席会议。", "rule:head-会议", &[]),
+            (
+                "上合组织成员国政府首脑（总理）理事会第五次会议在某城举行。",
+                "rule:head-会议",
+                &["上合组织成员国政府首脑（总理）理事会第五次会议"],
+            ),
+            (
+                "上合组织成员国（某某某某某）会议举行。",
+                "rule:head-会议",
+                &[],
+            ),
             // anniversaries
             (
                 "庆祝上海合作组织成立二十周年。",

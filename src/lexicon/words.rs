@@ -73,6 +73,7 @@ word_lists! {
     DateLabels = "date_label": "Labels before a web page's date (published:): the line still holds only a date.",
     GenericOccasions = "generic_occasion": "Words before a meeting's head noun that leave it unnamed.",
     BareOccasions = "bare_occasion": "Words that with a meeting's head noun and nothing else name no meeting (外长会议, 领导人会议).",
+    MeetingObjectVerbs = "meeting_object_verb": "Verbs whose object is a meeting's head noun (常设机构负责人列席会议): what ends in one before the head is no meeting's name.",
     About = "about": "Words that open a descriptive agreement title ending in a head noun.",
     NameJoiners = "name_joiner": "Words joining two names before a head noun; the last name starts at its own anchor.",
     AnniversaryOccasions = "anniversary_occasion": "What an anniversary marks, between the name and the number of years.",
