@@ -651,6 +651,12 @@ pub(super) static ORDINAL: LazyLock<Regex> =
 static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
+/// An ordinal with a short qualifier after it before a meeting's known name (第十四届夏季
+/// 达沃斯论坛: the session of a series).
+static SESSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:第[0-9一二三四五六七八九十百]+[次届]|首届)\p{Han}{1,2}$").unwrap()
+});
+
 /// Names ending in a head noun of `data/rules/heads.tsv`. `anchors` are the lexicon and
 /// title candidates (a name may start at one); `dates` are the spans of dates and
 /// datelines (a name may start right after one).
@@ -851,7 +857,12 @@ pub fn head_candidates(
         let mut start = chain_anchors.first().map_or(p, |a| a.span.start);
         if start != p {
             let before = &norm[p..start];
-            if ORDINAL_PREFIX.is_match(before)
+            if let Some(m) = SESSION_PREFIX
+                .find(before)
+                .filter(|_| head.class == Class::Event)
+            {
+                start = p + m.start();
+            } else if ORDINAL_PREFIX.is_match(before)
                 || lex
                     .words
                     .list(List::NameQualifiers)
@@ -1772,6 +1783,13 @@ mod tests {
                 "rule:head-会议",
                 &[],
             ),
+            // a session of a series named after a known name
+            (
+                "出席第九届夏季达沃斯论坛。",
+                "rule:head-论坛",
+                &["第九届夏季达沃斯论坛"],
+            ),
+            ("出席夏季达沃斯论坛。", "rule:head-论坛", &["达沃斯论坛"]),
             // anniversaries
             (
                 "庆祝上海合作组织成立二十周年。",
