@@ -1526,6 +1526,18 @@ mod tests {
                 None,
             ),
             (
+                "# 联合公报\n应甲国总理邀请，乙国总理于2026年6月对甲国进行正式访问并出席在青岚市举行的第九届某某论坛。",
+                event,
+                "a meeting a visitor attends",
+                None,
+            ),
+            (
+                "# 联合公报\n应甲国总理邀请，乙国总理于2026年6月对甲国进行正式访问并出席在青岚市举行的第九届某某论坛。",
+                date,
+                "a visit's dates are no communiqué's date",
+                None,
+            ),
+            (
                 "# 联合公报\n双方同意在杜尚别举行上海合作组织成员国元首理事会会议。",
                 event,
                 "a meeting the parties agree to hold",
