@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::MEETING_ORGANIZATION_RULE;
 use super::names::from_target;
 use crate::lexicon::{Lexicon, List, Target, Words};
 use crate::model::{Annotated, Class, DocKind, EntityId, Mention, Property};
@@ -385,6 +386,7 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
         }
     };
     let title = title_line
+        .clone()
         .map(first_headline)
         .map(|r| title_states(lex, doc, r))
         .filter(|t| t.len() >= 2)
@@ -414,10 +416,19 @@ fn parties(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
     // joint statement, a communiqué or a report (also one no dateline marks as such); in a
     // joint statement or communiqué also those whose ministers it names with their state
     // and title (甲国外交部长A、乙国外交部长B和丙国外交部长C举行会议)
-    if matches!(
-        doc.kind,
-        DocKind::JointStatement | DocKind::Communique | DocKind::NewsReport | DocKind::Document
-    ) {
+    // (not where the title names a meeting of an organization, 某组织外长会晤…联合声明: the
+    // organization speaks for the ministers it lists)
+    let organization_meeting = title_line.as_ref().is_some_and(|t| {
+        doc.mentions.iter().any(|m| {
+            m.rule == MEETING_ORGANIZATION_RULE && t.start <= m.span.start && m.span.end <= t.end
+        })
+    });
+    if !organization_meeting
+        && matches!(
+            doc.kind,
+            DocKind::JointStatement | DocKind::Communique | DocKind::NewsReport | DocKind::Document
+        )
+    {
         let officials = matches!(doc.kind, DocKind::JointStatement | DocKind::Communique);
         let opening_end = norm
             .match_indices('\n')
@@ -1180,6 +1191,11 @@ mod tests {
                 "a list of states before their ministers' title",
                 "联合声明\n2030年9月16日，蒙古国、中国和老挝外长在金城举行会晤。\n各方同意加强合作。",
                 decide(&["CHN", "LAO", "MNG"]),
+            ),
+            (
+                "the ministers of an organization's meeting its title names speak as it",
+                "金砖国家外长会晤联合声明\n巴西联邦共和国、俄罗斯联邦、印度共和国、中华人民共和国和南非共和国外长于2030年5月19日举行会晤。\n外长们决定加强合作。",
+                decide(&["金砖国家"]),
             ),
             (
                 "no office after a list of states",
