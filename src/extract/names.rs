@@ -235,12 +235,14 @@ pub fn lexicon_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
         let side = targets.iter().all(|t| matches!(t, Target::StateSide(_)));
         if side {
             let rest = &norm[span.end..];
-            if lex.words.contains(List::NotASide, surface)
+            // (a word that is a side only where the document names its state: 土方)
+            let named_only = lex.words.value(List::NotASide, surface) == Some("named");
+            if (lex.words.contains(List::NotASide, surface) && !named_only)
                 || starts_with_any(rest, lex.words.list(List::SideBreakers))
             {
                 continue;
             }
-            let readings: Vec<Target> = if targets.len() == 1 {
+            let readings: Vec<Target> = if targets.len() == 1 && !named_only {
                 targets.clone()
             } else {
                 targets
@@ -1554,6 +1556,14 @@ mod tests {
                 &["乌方"],
             ),
             ("峰会举行，乌方作为主席国。", ":side", &[]),
+            // a word that is a side only where the document names one of its states
+            (
+                "土库曼斯坦总统访华。土方重申支持。",
+                "lexicon:states.tsv#TKM:side",
+                &["土方"],
+            ),
+            ("土方工程进展顺利。", ":side", &[]),
+            ("土耳其和土库曼斯坦代表出席。土方重申支持。", ":side", &[]),
             (
                 "土耳其总统表示，土方工程开工。",
                 "lexicon:states.tsv#TUR:side",

@@ -58,7 +58,7 @@ macro_rules! word_lists {
 word_lists! {
     NewsAgencies = "news_agency": "News agencies and papers whose datelines close a document (新华社).",
     // names.rs
-    NotASide = "not_a_side": "Forms of a state's abbreviation and side that are ordinary words, never a side.",
+    NotASide = "not_a_side": "Forms of a state's abbreviation and side that are ordinary words, never a side; with the value `named`, a side where the document names exactly one of its states (土方: earthwork, or Türkiye's side)." ["" | "named"],
     SideBreakers = "side_breaker": "What after a state's side makes it another word.",
     MediaSuffixes = "media_suffix": "Endings of a bracketed title that make it a publication, not a document.",
     NameStopChars = "name_stop_char": "Characters that never stand inside a name made by a head-noun rule.",
