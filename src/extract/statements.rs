@@ -112,6 +112,8 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
         }
     }
     let mut out: Vec<Statement> = Vec::new();
+    // the actors of the last statement of the sentence before, and where it ends
+    let mut previous: Option<(usize, Vec<EntityId>)> = None;
     for sentence in &doc.sentences {
         let ms: Vec<&Mention> = doc
             .mentions
@@ -130,7 +132,12 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
         // cues of this sentence, with the actors of each; the subject a clause without
         // one carries from the clause before; whether the sentence reports another
         // document's words
-        let mut carried: Option<(Vec<EntityId>, bool)> = None;
+        // (a sentence that opens with its cue carries the actors of the sentence before in
+        // its paragraph: 中方重申支持…。支持甲方奉行…, not the document's voice)
+        let mut carried: Option<(Vec<EntityId>, bool)> = previous
+            .take()
+            .filter(|(end, _)| !norm[*end..sentence.start].contains('\n'))
+            .map(|(_, actors)| (actors, false));
         let mut reported = false;
         // (cue start, actor, act, cue, rule, the subject's actors)
         let mut found: Vec<(usize, EntityId, Act, String, String, Vec<EntityId>)> = Vec::new();
@@ -311,6 +318,9 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                 ));
             }
         }
+        previous = found
+            .last()
+            .map(|(.., actors)| (sentence.end, actors.clone()));
         // one statement per (actor, act), the first cue's; clauses run between the cues of
         // different statements
         let mut seen: Vec<(EntityId, Act)> = Vec::new();
@@ -711,6 +721,22 @@ mod tests {
                 "FJI",
                 "Affirm",
                 "重申",
+                true,
+            ),
+            (
+                "a sentence that opens with its cue carries the one before in its paragraph",
+                "中华人民共和国和斐济共和国联合公报\n中方重申支持斐方的努力。支持斐方奉行中立政策。".into(),
+                "FJI",
+                "Support",
+                "支持",
+                false,
+            ),
+            (
+                "but not across a paragraph",
+                "中华人民共和国和斐济共和国联合公报\n中方重申支持斐方的努力。\n支持加强合作。".into(),
+                "FJI",
+                "Support",
+                "支持",
                 true,
             ),
             (
