@@ -97,6 +97,15 @@ fn push_trimmed(norm: &str, s: usize, e: usize, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether the rest of a clause after its subject opens with the copula (是, after the
+/// subject's suffix or an adverb: 政府是, 始终是).
+fn says_what_it_is(words: &Words, rest: &str) -> bool {
+    let rest =
+        longest_prefix(words, List::SubjectSuffixes, rest).map_or(rest, |a| &rest[a.len()..]);
+    let rest = longest_prefix(words, List::Adverbs, rest).map_or(rest, |a| &rest[a.len()..]);
+    rest.starts_with('是')
+}
+
 pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) -> Vec<Statement> {
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
@@ -223,6 +232,9 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                         reported = true;
                         carried = (!s.actors.is_empty()).then_some((s.actors, false));
                     }
+                    // (a clause that says what its subject is, 中华人民共和国政府是…, is part of
+                    // what is said: the subject before it still speaks)
+                    Some(s) if says_what_it_is(words, &norm[s.end..]) => {}
                     Some(s) => carried = Some((s.actors, s.modal)),
                     None => {}
                 }
@@ -730,6 +742,14 @@ mod tests {
                 "Support",
                 "支持",
                 false,
+            ),
+            (
+                "a clause that says what its subject is does not speak",
+                "中华人民共和国和斐济共和国联合公报\n斐方重申奉行一个中国原则，中华人民共和国政府是唯一合法政府，支持中国政府的努力。".into(),
+                "FJI",
+                "Support",
+                "支持",
+                true,
             ),
             (
                 "but not across a paragraph",
