@@ -667,6 +667,33 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         author = Some(person.id.clone());
     }
 
+    // a note in brackets at the head that says who spoke where (（2030年9月28日，王某外长在
+    // 某城某大会发言）): the person it names, where nothing above named one
+    if kind == DocKind::Speech
+        && author.is_none()
+        && let Some(person) = lines
+            .iter()
+            .skip(head_start)
+            .take(HEAD_LINES)
+            .find_map(|r| {
+                let inner = norm[r.clone()]
+                    .trim()
+                    .strip_prefix('（')?
+                    .strip_suffix('）')?;
+                words(List::SpeechWords)
+                    .iter()
+                    .any(|w| inner.ends_with(w.as_str()))
+                    .then(|| {
+                        mentions
+                            .iter()
+                            .find(|m| m.id.class == Class::Person && in_span(m, r))
+                    })
+                    .flatten()
+            })
+    {
+        author = Some(person.id.clone());
+    }
+
     // the speaker of a speech a report prints in full: the last person named before it,
     // and the date of the sentence that names them (12月1日，…主席某某发表致辞。)
     let mut speech_sentence = None;
@@ -1306,6 +1333,18 @@ mod tests {
                 author,
                 "the speaker a speech's title names before 在",
                 Some("王毅"),
+            ),
+            (
+                "（2030年9月28日，王毅外长在金城某大会发言）\n主席先生，各位同事：\n我们将继续合作。",
+                author,
+                "a note in brackets that says who spoke",
+                Some("王毅"),
+            ),
+            (
+                "（2030年9月28日，王毅外长在金城某大会期间会见记者）\n主席先生，各位同事：\n我们将继续合作。",
+                author,
+                "a note that says no one spoke",
+                None,
             ),
             (
                 "国家主席习近平在金城论坛上的讲话\n各位嘉宾：\n我们将继续合作。",
