@@ -983,8 +983,6 @@ fn labels(lex: &Lexicon, list: List, line: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Whether `line` holds a comma, a full stop or a colon other than a web page's metadata
-/// label's (来源：): a sentence, not a line of the page's furniture.
 /// A head line that prints a title, its subtitle and its by-line on one line, the way a
 /// page may run them together (某某精神 ——在某某峰会上的讲话 某国主席 某某 2022年12月): the
 /// title before a dash after white space, the subtitle up to a speech word followed by
@@ -995,7 +993,7 @@ fn split_head_line(lex: &Lexicon, norm: &str, r: Range<usize>) -> Vec<Range<usiz
     let Some(dash) = s.char_indices().find_map(|(i, c)| {
         (c == '—' && s[..i].ends_with(blank) && !s[..i].trim().is_empty()).then_some(i)
     }) else {
-        return vec![r];
+        return split_run_together_speech(lex, norm, r.clone()).unwrap_or_else(|| vec![r]);
     };
     let title = s[..dash].trim_end();
     if title.chars().count() > 60 || has_sentence_punctuation(lex, title) {
@@ -1026,10 +1024,66 @@ fn split_head_line(lex: &Lexicon, norm: &str, r: Range<usize>) -> Vec<Range<usiz
     }
 }
 
+/// A speech's head run together with its text on one line, the way a page that lost its
+/// line breaks prints it (在某某峰会上的致辞 （2030年11月27日，某城） 某国主席 某某 尊敬的各位
+/// 来宾，…): the title up to white space before a bracket, the bracket, the by-line up to
+/// white space before an opening address, and the rest, each a line of its own.
+fn split_run_together_speech(
+    lex: &Lexicon,
+    norm: &str,
+    r: Range<usize>,
+) -> Option<Vec<Range<usize>>> {
+    let s = &norm[r.clone()];
+    let blank = |c: char| matches!(c, ' ' | '\u{3000}' | '\t');
+    let lead = s.len() - s.trim_start().len();
+    let open = s[lead..]
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '（' | '(') && s[lead..lead + i].ends_with(blank))
+        .map(|(i, _)| lead + i)?;
+    let title = s[lead..open].trim_end_matches(blank);
+    let speech_words = lex.words.list(List::SpeechWords);
+    if title.chars().count() > 60
+        || has_sentence_punctuation(lex, title)
+        || !speech_words.iter().any(|w| title.ends_with(w.as_str()))
+    {
+        return None;
+    }
+    let close = open + s[open..].find(['）', ')'])?;
+    let close = close + s[close..].chars().next().map_or(0, char::len_utf8);
+    let rest_start = close + (s[close..].len() - s[close..].trim_start_matches(blank).len());
+    let rest = &s[rest_start..];
+    let mut out = vec![
+        r.start + lead..r.start + lead + title.len(),
+        r.start + open..r.start + close,
+    ];
+    let by_line_end = lex
+        .words
+        .list(List::SpeechOpenings)
+        .iter()
+        .filter_map(|w| {
+            rest.match_indices(w.as_str())
+                .find(|(i, _)| *i > 0 && rest[..*i].ends_with(blank))
+                .map(|(i, _)| i)
+        })
+        .min()
+        .filter(|&i| !has_sentence_punctuation(lex, &rest[..i]));
+    match by_line_end {
+        Some(i) => {
+            let by_line = rest[..i].trim_end_matches(blank);
+            out.push(r.start + rest_start..r.start + rest_start + by_line.len());
+            out.push(r.start + rest_start + i..r.end);
+        }
+        None => out.push(r.start + rest_start..r.end),
+    }
+    Some(out)
+}
+
 /// How many characters may stand between 的 and the speech word that ends a speech's
 /// title (上的主旨讲话).
 const SPEECH_WORD_QUALIFIER: usize = 4;
 
+/// Whether `line` holds a comma, a full stop or a colon other than a web page's metadata
+/// label's (来源：): a sentence, not a line of the page's furniture.
 fn has_sentence_punctuation(lex: &Lexicon, line: &str) -> bool {
     let label_ends: Vec<usize> = labels(lex, List::SourceLabels, line)
         .into_iter()
@@ -1328,6 +1382,24 @@ mod tests {
                 None,
             ),
             (SPEECH, author, "a speech's by-line", Some("王小明")),
+            (
+                "在第九届某某博览会开幕式上的致辞 （2030年11月27日，杜尚别） 中华人民共和国主席 王小明 尊敬的各位来宾，女士们，先生们：今天，我们相聚。",
+                author,
+                "a speech's head run together with its text on one line",
+                Some("王小明"),
+            ),
+            (
+                "在第九届某某博览会开幕式上的致辞 (2030年11月27日,杜尚别) 中华人民共和国主席 王小明 尊敬的各位来宾,女士们,先生们:今天,我们相聚。",
+                date,
+                "the date of a head run together, in ASCII brackets",
+                Some("2030-11-27"),
+            ),
+            (
+                "某某博览会开幕 （2030年11月27日，杜尚别） 中华人民共和国主席 王小明 尊敬的各位来宾，女士们，先生们：今天，我们相聚。",
+                author,
+                "a line run together that is no speech's title",
+                None,
+            ),
             (
                 "王毅外长在金城论坛午餐会上的演讲\n各位嘉宾：\n我们将继续合作。",
                 author,

@@ -1181,10 +1181,15 @@ pub fn person_candidates(
             let tail = &rest[ws..];
             let tail = &tail[..tail.char_indices().nth(64).map_or(tail.len(), |(i, _)| i)];
             let line = tail.split('\n').next().unwrap_or("").trim_end();
-            // (a by-line may go on with its date: 某国主席 某某 2022年12月9日于某城)
+            // (a by-line may go on with its date, 某国主席 某某 2022年12月9日于某城, or, on a
+            // page that lost its line breaks, with the speech's address: 某某 尊敬的各位来宾)
             let line = match line.split_once([' ', '\u{3000}']) {
                 Some((name, rest))
-                    if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
+                    if rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                        || starts_with_any(
+                            rest.trim_start(),
+                            lex.words.list(List::SpeechOpenings),
+                        ) =>
                 {
                     name
                 }
@@ -1815,6 +1820,16 @@ mod tests {
                 "吉尔吉斯共和国总统\t王小明\n",
                 "rule:person-signature",
                 &["王小明"],
+            ),
+            (
+                "吉尔吉斯共和国总统 王小明 尊敬的各位来宾，",
+                "rule:person-signature",
+                &["王小明"],
+            ),
+            (
+                "吉尔吉斯共和国总统 王小明 李大刚\n",
+                "rule:person-signature",
+                &[],
             ),
             (
                 "吉尔吉斯共和国总统\t先生，您好\n",
