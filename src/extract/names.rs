@@ -1056,6 +1056,11 @@ pub fn anniversary_candidates(rules: &Rules, norm: &str, anchors: &[Candidate]) 
         if let Some(caps) = rules.anniversary.captures(&norm[a.span.end..]) {
             let m = caps.get(0).unwrap();
             let suffix = m.as_str();
+            // (what stands between the name and the number is part of the occasion's name:
+            // not 中国即将迎来成立70周年)
+            if !suffix.chars().all(|c| rules.is_name_char(c)) {
+                continue;
+            }
             // 中国—东盟…周年: names joined by a dash belong to it
             let mut start = a.span.start;
             while let Some(b) = anchors
@@ -1066,7 +1071,12 @@ pub fn anniversary_candidates(rules: &Rules, norm: &str, anchors: &[Candidate]) 
             }
             let prefix = &norm[start..a.span.start];
             let span = start..a.span.end + m.end();
-            let label = format!("{prefix}{}{suffix}", a.label);
+            // (a compound's state is printed by its one character: 中马建交50周年, not 中国马…)
+            let label = if a.rule == super::clauses::COMPOUND_RULE {
+                norm[span.clone()].to_string()
+            } else {
+                format!("{prefix}{}{suffix}", a.label)
+            };
             // the same anniversary however its name is written: the inner entity, the kind
             // of occasion and the number
             let occasion = format!("{}{}", caps.get(1).map_or("", |g| g.as_str()), &caps[2]);
@@ -1812,6 +1822,7 @@ mod tests {
                 &["上海合作组织成立二十周年"],
             ),
             ("上海合作组织成立二十年。", "rule:anniversary", &[]),
+            ("中国即将迎来成立七十周年。", "rule:anniversary", &[]),
             // 华
             ("欢迎总统访华。", "rule:china-short", &["华"]),
             ("欢迎来华人员。", "rule:china-short", &[]),
