@@ -378,10 +378,14 @@ pub fn without_title_note<'t>(lex: &Lexicon, title: &'t str) -> &'t str {
         let open = inner[k..].chars().next().map_or(1, char::len_utf8);
         let note = &inner[k + open..];
         let page = !note.is_empty() && note.chars().all(|c| c.is_ascii_digit());
-        // (a year that tells apart texts of one title: 某某宣言（2017年）)
-        let year = note
-            .strip_suffix('年')
-            .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+        // (a year or a date that tells apart texts of one title, or a gazette's number:
+        // 某某宣言（2017年）, 某某公报(2025-11-19), 某某公报（2007年27号）)
+        let digits = note.chars().filter(char::is_ascii_digit).count();
+        let year = digits >= 4
+            && note.starts_with(|c: char| c.is_ascii_digit())
+            && note
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-/.年月日第号期".contains(c));
         if !page && !year && !lex.words.list(List::TitleNotes).iter().any(|w| note == w) {
             break;
         }
@@ -1992,6 +1996,13 @@ mod tests {
             ),
             ("青河国和白山国联合声明（2）", "青河国和白山国联合声明"),
             ("青河宣言（2030）草案", "青河宣言（2030）草案"),
+            // a date or a gazette's number
+            ("青河会议联合公报(2030-11-19)", "青河会议联合公报"),
+            ("青河会议联合公报（2030年27号）", "青河会议联合公报"),
+            (
+                "青河会议联合公报（2030年行动）",
+                "青河会议联合公报（2030年行动）",
+            ),
         ] {
             assert_eq!(super::without_title_note(&lex, title), bare);
         }
