@@ -46,8 +46,9 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '－' | '‐' | '‑' | '–')
 }
 
-/// The full-width form of the ASCII punctuation Chinese text uses (`,` → `，`), and the
-/// dash for the box-drawing lines a page may print in its place (`━━` → `——`).
+/// The full-width form of the ASCII punctuation Chinese text uses (`,` → `，`), the
+/// dash for the box-drawing lines a page may print in its place (`━━` → `——`), and the
+/// double quotes for corner brackets (`「」` → `“”`).
 fn fold_punctuation(c: char) -> char {
     match c {
         ',' => '，',
@@ -59,6 +60,9 @@ fn fold_punctuation(c: char) -> char {
         '?' => '？',
         // box-drawing lines a page prints for a dash (成员国━━哈萨克斯坦共和国、…)
         '━' | '─' => '—',
+        // the corner brackets Hong Kong and Taiwan quote with (「一带一路」)
+        '「' => '“',
+        '」' => '”',
         _ => c,
     }
 }
@@ -147,6 +151,7 @@ mod tests {
             ("(2019年6月15日,杜尚别)", "（2019年6月15日，杜尚别）"),
             ("各方同意;欢迎!", "各方同意；欢迎！"),
             ("成员国━━哈萨克斯坦", "成员国——哈萨克斯坦"),
+            ("反对「台独」", "反对“台独”"),
             ("澜沧江-湄公河合作", "澜沧江—湄公河合作"),
             ("中国－东盟", "中国—东盟"),
             ("2019-2021", "2019-2021"),

@@ -657,6 +657,10 @@ pub(super) static ORDINAL: LazyLock<Regex> =
 static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
+/// An ordinal right before a name (第三届“一带一路”…).
+static ORDINAL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:第[0-9一二三四五六七八九十百]+[次届]|首届)$").unwrap());
+
 /// An ordinal with a short qualifier after it before a meeting's known name (第十四届夏季
 /// 达沃斯论坛: the session of a series).
 static SESSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -844,7 +848,11 @@ pub fn head_candidates(
                 && quoted.chars().all(|c| rules.is_name_char(c))
                 && p < hs
             {
-                p = q;
+                // (an ordinal before the quote opens the name: 第三届“一带一路”国际合作高峰论坛)
+                p = ORDINAL_BEFORE
+                    .find(&norm[..q])
+                    .filter(|_| head.class == Class::Event)
+                    .map_or(q, |m| m.start());
                 boundary = true;
                 break;
             }
@@ -1811,6 +1819,17 @@ mod tests {
                 "上合组织成员国（某某某某某）会议举行。",
                 "rule:head-会议",
                 &[],
+            ),
+            // an ordinal before a quoted name
+            (
+                "支持第三届“一带一路”国际合作高峰论坛。",
+                "rule:head-论坛",
+                &["第三届“一带一路”国际合作高峰论坛"],
+            ),
+            (
+                "支持第三屆「一帶一路」國際合作高峰論壇。",
+                "rule:head-论坛",
+                &["第三届“一带一路”国际合作高峰论坛"],
             ),
             // a session of a series named after a known name
             (
