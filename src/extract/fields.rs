@@ -117,7 +117,8 @@ pub fn held(lex: &Lexicon, norm: &str, mentions: &[Candidate]) -> Option<Held> {
 }
 
 /// Whether `sentence` says a meeting was held: a held verb, with no word before it that
-/// makes the meeting one still to come (欢迎…论坛于2026年9月在北京举行).
+/// makes the meeting one still to come (欢迎…论坛于2026年9月在北京举行), in a sentence that
+/// tells of no visit (出席…论坛并对某国进行国事访问).
 fn says_held(words: &Words, sentence: &str) -> bool {
     words
         .list(List::HeldVerbs)
@@ -125,6 +126,7 @@ fn says_held(words: &Words, sentence: &str) -> bool {
         .filter_map(|w| sentence.find(w.as_str()))
         .min()
         .is_some_and(|at| !contains_any(&sentence[..at], words.list(List::NotHeldMarkers)))
+        && !contains_any(sentence, words.list(List::VisitWords))
 }
 
 /// Whether a location marker (在) stands before the place starting at `start`, or before
@@ -1646,6 +1648,12 @@ mod tests {
                 "# 联合公报\n应甲国总理邀请，乙国总理于2026年6月对甲国进行正式访问并出席在青岚市举行的第九届某某论坛。",
                 date,
                 "a visit's dates are no communiqué's date",
+                None,
+            ),
+            (
+                "# 联合公报\n应甲国总理邀请，乙国总理于2026年6月出席在青岚市举行的第九届某某论坛并对甲国进行正式访问。",
+                event,
+                "a meeting a visitor attends, the visit named after it",
                 None,
             ),
             (
