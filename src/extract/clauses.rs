@@ -556,7 +556,7 @@ fn pair_organization_sides(lex: &Lexicon, doc: &Annotated) -> Vec<EntityId> {
 
 /// The states named in `line` in text order: those mentioned, and those the lexicon finds
 /// inside an agreement mentioned there (whose name holds its parties' names).
-fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<EntityId> {
+pub(super) fn title_states(lex: &Lexicon, doc: &Annotated, line: Range<usize>) -> Vec<EntityId> {
     let norm = doc.doc.norm.as_str();
     let mut found: Vec<(usize, EntityId)> = Vec::new();
     for m in doc

@@ -75,6 +75,7 @@ impl Extractor {
             // who speaks, once: for the parties' signatures and for the statements
             let voice = clauses::Voice::of(&self.lexicon, doc);
             relations::pair_signatories(&self.lexicon, doc, &voice.parties);
+            relations::named_signatories(&self.lexicon, doc);
             doc.statements = statements::find(&self.lexicon, doc, &voice, &self.dateline);
         }
         docs

@@ -21,7 +21,7 @@
 
 use super::fields::Fields;
 use super::names::Candidate;
-use crate::lexicon::{Lexicon, List, Words};
+use crate::lexicon::{Lexicon, List, Target, Words};
 use crate::model::{Annotated, Class, DocKind, EntityId, Property, Relation};
 
 fn rel(subject: &EntityId, property: Property, object: &EntityId) -> Relation {
@@ -383,6 +383,37 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
         } else {
             for p in parties {
                 found.push(rel(&m.entity, Property::Signatory, p));
+            }
+        }
+    }
+    doc.relations.extend(found);
+    doc.relations.sort();
+    doc.relations.dedup();
+}
+
+/// An agreement named after its parties in full (甲国和乙国联合声明, 甲国政府和乙国政府关于…的
+/// 联合公报): the states its name opens with, two or more, are its signatories. A state
+/// the name gives as its topic (关于某国问题) is none; a compound of one-character forms
+/// (中蒙…纲要) names no parties here (annotators do not read one so).
+pub fn named_signatories(lex: &Lexicon, doc: &mut Annotated) {
+    let norm = doc.doc.norm.as_str();
+    let mut found = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity.class == Class::Agreement)
+    {
+        let name = norm[m.span.clone()].trim_start_matches('《');
+        let opens_with_state = lex.find_entities(name).next().is_some_and(|(r, targets)| {
+            r.start == 0 && targets.iter().any(|t| matches!(t, Target::State(_)))
+        });
+        if !opens_with_state {
+            continue;
+        }
+        let states = super::clauses::title_states(lex, doc, m.span.clone());
+        if states.len() >= 2 {
+            for s in &states {
+                found.push(rel(&m.entity, Property::Signatory, s));
             }
         }
     }
@@ -1903,6 +1934,41 @@ mod tests {
                 &format!("{opening}双方积极评价《经济合作协定》。"),
                 "经济合作协定"
             ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_agreement_named_after_its_parties_is_signed_by_them() {
+        let signatories = |text: &str| -> Vec<String> {
+            let mut out: Vec<String> = super::super::testing::extract(text)
+                .iter()
+                .flat_map(|d| &d.relations)
+                .filter(|r| r.property == crate::model::Property::Signatory)
+                .map(|r| r.object.key.clone())
+                .collect();
+            out.sort();
+            out
+        };
+        assert_eq!(
+            signatories("双方回顾了《中华人民共和国和斐济共和国关于渔业合作的联合声明》。"),
+            ["CHN", "FJI"]
+        );
+        assert_eq!(
+            signatories("双方回顾了中华人民共和国政府和斐济共和国政府联合公报。"),
+            ["CHN", "FJI"]
+        );
+        // a topic state, one state, a compound, no state at the start: no one
+        assert_eq!(
+            signatories("各方回顾了《中华人民共和国关于斐济问题的声明》。"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            signatories("双方回顾了《中斐渔业合作联合声明》。"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            signatories("双方回顾了《关于中华人民共和国和斐济共和国渔业合作的联合声明》。"),
             Vec::<String>::new()
         );
     }
