@@ -43,7 +43,8 @@ pub(super) static OPENING_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A news-agency dateline, of an agency on the `news_agency` list, matched on normalised
 /// text: a closing one in brackets, （新华社杜尚别9月12日电）, which ends a document, or an
-/// opening one at a line start without brackets, 新华社北京6月8日电（记者张三）, which
+/// opening one at a line start without brackets, 新华社北京6月8日电（记者张三） (a space may
+/// follow the agency: 中新社 北京6月8日电), which
 /// begins one (after its headline, if any). Its captures: `agency`, `place`, `month`,
 /// `day`.
 pub struct Dateline {
@@ -73,7 +74,7 @@ impl Dateline {
                 r"[（(]\s*(?P<agency>{agencies}){REPORTER_AND_PLACE}{DATE_AND_CLOSE}"
             )),
             opening: build(format!(
-                r"(?m)^[ \t\u{{3000}}]*(?P<agency>{agencies}){REPORTER_AND_PLACE}{DATE}{REPORTERS}"
+                r"(?m)^[ \t\u{{3000}}]*(?P<agency>{agencies})[ \t\u{{3000}}]?{REPORTER_AND_PLACE}{DATE}{REPORTERS}"
             )),
             caption: build(format!(
                 r"(?m)^.*(?:(?:{})[^\n]{{0,20}}?(?:{})|(?:{})[^\n]{{0,20}}?)[）)]?[ \t\u{{3000}}]*$",
@@ -295,10 +296,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            texts("讲话。\n（新华社杜尚别9月12日电）\n中新社莫斯科7月4日电 应邀访问。"),
+            texts("讲话。\n（新华社杜尚别9月12日电）\n中新社 莫斯科7月4日电 应邀访问。"),
             [
                 "讲话。\n（新华社杜尚别9月12日电）",
-                "中新社莫斯科7月4日电 应邀访问。"
+                "中新社 莫斯科7月4日电 应邀访问。"
             ]
         );
         // a picture's caption before the dateline is no document of its own, with a
