@@ -750,6 +750,8 @@ pub fn head_candidates(
         let mut chain_anchors: Vec<&Candidate> = Vec::new();
         let mut boundary = false;
         let mut definition: Option<Range<usize>> = None;
+        // Latin abbreviations in brackets inside the name (亚洲合作对话（ACD）第三次外长会议)
+        let mut abbreviations: Vec<Range<usize>> = Vec::new();
         let pair_title = ends_with_any(&norm[..he], lex.words.list(List::JointStatementTitles))
             || ends_with_any(&norm[..he], lex.words.list(List::JointCommuniqueTitles));
         loop {
@@ -780,6 +782,9 @@ pub fn head_candidates(
                     .next_back()
                     .is_some_and(|c| rules.is_name_char(c))
             {
+                if gloss.chars().all(|c| c.is_ascii_alphabetic()) {
+                    abbreviations.push(o..p);
+                }
                 p = o;
                 continue;
             }
@@ -967,10 +972,13 @@ pub fn head_candidates(
             }
             _ => (name.replace(['《', '》', '“', '”'], ""), None),
         };
-        let label = match &definition {
+        let mut label = match &definition {
             Some(d) if d.start >= start => label.replacen(&norm[d.clone()], "", 1),
             _ => label,
         };
+        for a in abbreviations.iter().filter(|a| a.start >= start) {
+            label = label.replacen(&norm[a.clone()], "", 1);
+        }
         let mut c = Candidate::new(
             start..he,
             head.class,
@@ -2025,6 +2033,21 @@ mod tests {
         ] {
             assert_eq!(super::without_title_note(&lex, title), bare);
         }
+    }
+
+    /// A Latin abbreviation in brackets inside a meeting's name is no part of its key: the
+    /// name with and without it is one meeting.
+    #[test]
+    fn an_abbreviation_inside_a_name_is_left_out_of_its_key() {
+        let found = crate::extract::testing::mentions(
+            "上合组织（SCO）外长会议在某城举行。上合组织外长会议成果丰硕。",
+        );
+        let keys: Vec<&str> = found
+            .iter()
+            .filter(|(_, rule, _)| rule == "rule:head-会议")
+            .map(|(_, _, key)| key.as_str())
+            .collect();
+        assert_eq!(keys, ["上海合作组织外长会议", "上海合作组织外长会议"]);
     }
 
     /// A web page's tag before the title on its line is no part of the title.
