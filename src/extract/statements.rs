@@ -195,7 +195,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
             && !text[i + verb.len()..].starts_with('的')
         {
             let after = &text[i..];
-            let stop = after.find(['，', '。', '；']).unwrap_or(after.len());
+            let stop = after.find(['，', '。', '；', '：']).unwrap_or(after.len());
             if words
                 .list(List::ProposalNouns)
                 .iter()
@@ -810,6 +810,14 @@ mod tests {
             (
                 "proposal",
                 "中方提出加强合作的倡议。".into(),
+                "CHN",
+                "Propose",
+                "提出…倡议",
+                true,
+            ),
+            (
+                "proposals listed after a colon",
+                "中方就深化合作提出以下建议：\n一要加强团结。".into(),
                 "CHN",
                 "Propose",
                 "提出…倡议",
