@@ -64,8 +64,8 @@ pub fn strip_enumeration(s: &str) -> &str {
 }
 
 /// The items of a coordinated list that begins at `items[0]`: the indices of those that
-/// follow one another joined only by a list separator and that `accept` takes. Items are
-/// spans in text order.
+/// follow one another joined only by a list separator (after a subject's suffix, 甲国政府和
+/// 乙国政府, too) and that `accept` takes. Items are spans in text order.
 pub fn coordinated(
     words: &Words,
     norm: &str,
@@ -77,8 +77,12 @@ pub fn coordinated(
         if !accept(i) {
             break;
         }
+        // (an item may carry the subject's suffix before the separator: 甲国政府和乙国政府)
         if let Some(&last) = out.last()
-            && !words.contains(List::ListSeparators, &norm[spans[last].end..s.start])
+            && let gap = &norm[spans[last].end..s.start]
+            && !words.contains(List::ListSeparators, gap)
+            && !longest_prefix(words, List::SubjectSuffixes, gap)
+                .is_some_and(|w| words.contains(List::ListSeparators, &gap[w.len()..]))
         {
             break;
         }
@@ -1060,6 +1064,26 @@ mod tests {
         );
         let unnamed = "新华社金城5月2日电 国家主席在金城会谈。中蒙双方反对单边主义。\n";
         assert_eq!(actors(unnamed), Actors::new());
+    }
+
+    /// A list of governments speaks for each state, after an adverbial phrase too; a
+    /// government and a state named in it (甲国政府和乙国外交部门) are no list.
+    #[test]
+    fn a_list_of_governments_speaks_for_each_state() {
+        let listed =
+            "联合公报\n中华人民共和国政府和斐济共和国政府根据两国人民的愿望，决定建立外交关系。\n";
+        assert_eq!(
+            actors(listed),
+            vec![
+                ("CHN".to_string(), "Decide".to_string()),
+                ("FJI".to_string(), "Decide".to_string())
+            ]
+        );
+        let not_listed = "新华社金城5月2日电 中华人民共和国政府对斐济共和国的发展表示赞赏。\n";
+        assert_eq!(
+            actors(not_listed),
+            vec![("CHN".to_string(), "Praise".to_string())]
+        );
     }
 
     /// A list of persons, each with his state and titles, speaks for each state; a
