@@ -29,6 +29,8 @@ pub struct Rules {
     name_stop_chars: HashSet<char>,
     /// The characters of [`List::PersonStopChars`].
     person_stop_chars: HashSet<char>,
+    /// The characters of [`List::NameFinalChars`].
+    name_final_chars: HashSet<char>,
     /// A name's remainder before N周年, with [`List::AnniversaryOccasions`].
     anniversary: Regex,
     /// [`List::ChinaShort`].
@@ -44,6 +46,7 @@ impl Rules {
         Rules {
             name_stop_chars: chars(List::NameStopChars),
             person_stop_chars: chars(List::PersonStopChars),
+            name_final_chars: chars(List::NameFinalChars),
             anniversary: word_regex(&format!(
                 r"^[^\s，。、；：（）《》“”0-9]{{0,8}}?({})?((?:[0-9]{{1,3}}|[一二三四五六七八九十百]{{1,4}})周年)",
                 words.alternation(List::AnniversaryOccasions)
@@ -1363,12 +1366,18 @@ fn name_before_verb(rest: &str, after: &[String], rules: &Rules) -> Option<usize
         .skip(1)
         .take_while(|&(i, e)| i < 6 || rest[..e].contains('·'))
         .find(|(_, e)| {
-            starts_with_any(&rest[*e..], after)
-                || rules.day.is_match(&rest[*e..])
-                || rest[*e..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| rules.person_stop_chars.contains(&c))
+            // (康京和、: a final 和 before punctuation is the name's)
+            let name_final = rest[*e..].chars().next().is_some_and(|c| {
+                rules.name_final_chars.contains(&c)
+                    && rest[*e + c.len_utf8()..].starts_with(['、', '，', '。', '；', '：', '（'])
+            });
+            !name_final
+                && (starts_with_any(&rest[*e..], after)
+                    || rules.day.is_match(&rest[*e..])
+                    || rest[*e..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| rules.person_stop_chars.contains(&c)))
         })
         .map(|(_, e)| e)
         .filter(|&e| !holds_after_word(after, &rest[..e]))
@@ -1882,6 +1891,16 @@ mod tests {
             ("尊敬的总统：", "rule:person-honorific", &[]),
             ("俄罗斯总统王小明表示，", "rule:person-title", &["王小明"]),
             ("俄罗斯总统会在果阿表示，", "rule:person-title", &[]),
+            (
+                "韩国外长康京和、日本外相王一出席。",
+                "rule:person-title",
+                &["康京和", "王一"],
+            ),
+            (
+                "韩国外长康京和日本外相王一出席。",
+                "rule:person-title",
+                &["康京", "王一"],
+            ),
             (
                 "俄罗斯总统兼外交部长王小明表示，",
                 "rule:person-title",

@@ -63,6 +63,7 @@ word_lists! {
     MediaSuffixes = "media_suffix": "Endings of a bracketed title that make it a publication, not a document.",
     NameStopChars = "name_stop_char": "Characters that never stand inside a name made by a head-noun rule.",
     PersonStopChars = "person_stop_char": "Characters that no person's name after state and title holds.",
+    NameFinalChars = "name_final_char": "Stop characters that end a person's name where punctuation follows them (康京和、: no list goes on there).",
     Determiners = "determiner": "Words that begin no name.",
     CommonNouns = "common_noun": "Words ending in a head noun that name no entity (community of shared future): a name ending in one is no name.",
     NameQualifiers = "name_qualifier": "Short words right before a known name that belong to the name built on it (supreme): other words there (verbs) do not.",
