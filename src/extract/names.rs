@@ -1409,9 +1409,16 @@ pub fn dotted_candidates(
     for (dot, _) in norm.match_indices('·') {
         // the first part: back from the dot
         let mut start = dot;
+        // (a hyphen may join two names in the first part: 阿卜杜勒-阿齐兹·布特弗利卡)
+        let mut hyphened = false;
         for (n, (i, c)) in norm[..dot].char_indices().rev().enumerate() {
             let after = i + c.len_utf8();
-            if n == 6
+            if c == '—' && !hyphened && n > 0 && norm[..i].chars().next_back().is_some_and(is_han)
+            {
+                hyphened = true;
+                continue;
+            }
+            if n == if hyphened { 12 } else { 6 }
                 || stops(c)
                 || anchor_end(after)
                 || words
@@ -1891,6 +1898,18 @@ mod tests {
             ("尊敬的总统：", "rule:person-honorific", &[]),
             ("俄罗斯总统王小明表示，", "rule:person-title", &["王小明"]),
             ("俄罗斯总统会在果阿表示，", "rule:person-title", &[]),
+            // transliterated names with a middle dot, a hyphen in the first part
+            (
+                "会见了玛丽亚·索科洛娃。",
+                "rule:person-dotted",
+                &["玛丽亚·索科洛娃"],
+            ),
+            (
+                "总统阿卜杜勒-阿齐兹·布特弗利卡出席。",
+                "rule:person-dotted",
+                &["阿卜杜勒—阿齐兹·布特弗利卡"],
+            ),
+            ("中国—东盟·合作。", "rule:person-dotted", &[]),
             (
                 "韩国外长康京和、日本外相王一出席。",
                 "rule:person-title",
