@@ -658,6 +658,16 @@ pub fn compound_of(
     let mut states: Vec<EntityId> = Vec::new();
     let mut end = 0;
     for c in s.chars().take(4) {
+        // (a state's full name ends the compound: 中英阿富汗问题声明 is 中英's)
+        let rest = &s[end..];
+        let window = &rest[..rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i)];
+        if lex.find_entities(window).next().is_some_and(|(r, targets)| {
+            r.start == 0
+                && window[r].chars().count() >= 2
+                && targets.iter().any(|t| matches!(t, Target::State(_)))
+        }) {
+            break;
+        }
         let all: Vec<EntityId> = lex
             .states_abbreviated(c)
             .iter()
@@ -1229,6 +1239,11 @@ mod tests {
             (
                 "a state a title names as its topic is no party",
                 "蒙古国和中国关于老挝问题的联合声明\n双方同意加强合作。",
+                decide(&["CHN", "MNG"]),
+            ),
+            (
+                "a compound before a state's full name, its topic",
+                "中蒙老挝问题联合声明\n2030年9月16日，会议在金城举行，中国和蒙古国出席。\n双方同意加强合作。",
                 decide(&["CHN", "MNG"]),
             ),
             (
