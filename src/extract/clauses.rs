@@ -661,11 +661,15 @@ pub fn compound_of(
         // (a state's full name ends the compound: 中英阿富汗问题声明 is 中英's)
         let rest = &s[end..];
         let window = &rest[..rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i)];
-        if lex.find_entities(window).next().is_some_and(|(r, targets)| {
-            r.start == 0
-                && window[r].chars().count() >= 2
-                && targets.iter().any(|t| matches!(t, Target::State(_)))
-        }) {
+        if lex
+            .find_entities(window)
+            .next()
+            .is_some_and(|(r, targets)| {
+                r.start == 0
+                    && window[r].chars().count() >= 2
+                    && targets.iter().any(|t| matches!(t, Target::State(_)))
+            })
+        {
             break;
         }
         let all: Vec<EntityId> = lex

@@ -560,6 +560,16 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
                 })
             })
         });
+    // (or a statement whose title opens with its parties: 甲国和乙国关于…的声明, 中英某问题声明)
+    let joint = joint
+        || title_span.as_ref().is_some_and(|t| {
+            let title = super::names::without_title_note(lex, norm[t.clone()].trim());
+            let start = t.start + (norm[t.clone()].len() - norm[t.clone()].trim_start().len());
+            words(List::PartyStatementTitles)
+                .iter()
+                .any(|w| title.ends_with(w.as_str()))
+                && parties_open(lex, norm, mentions, start)
+        });
     let communique = title_has(List::CommuniqueTitles);
     // an agency's report: a dateline opens it, and its headline reports (发表讲话, 举行)
     // rather than names the text it publishes in full
@@ -1026,6 +1036,32 @@ fn split_head_line(lex: &Lexicon, norm: &str, r: Range<usize>) -> Vec<Range<usiz
     }
 }
 
+/// Whether two or more states open the text at `start`: a list of their names (甲国和乙国,
+/// 甲国政府和乙国政府) or a compound of their one-character forms whose states the text
+/// names (中英).
+fn parties_open(lex: &Lexicon, norm: &str, mentions: &[Candidate], start: usize) -> bool {
+    // (the states inside a title that is one agreement's name are no mentions of their own)
+    let text = &norm[start..];
+    let text = &text[..text.char_indices().nth(60).map_or(text.len(), |(i, _)| i)];
+    let spans: Vec<Range<usize>> = lex
+        .find_entities(text)
+        .filter(|(_, targets)| {
+            targets
+                .iter()
+                .any(|t| matches!(t, crate::lexicon::Target::State(_)))
+        })
+        .map(|(r, _)| r)
+        .collect();
+    let listed = spans.first().is_some_and(|r| r.start == 0)
+        && super::clauses::coordinated(&lex.words, text, &spans, |_| true).len() >= 2;
+    let known: Vec<EntityId> = mentions
+        .iter()
+        .filter(|m| m.id.class == Class::State)
+        .map(|m| m.id.clone())
+        .collect();
+    listed || super::clauses::compound(lex, text, &known).is_some()
+}
+
 /// A speech's head run together with its text on one line, the way a page that lost its
 /// line breaks prints it (在某某峰会上的致辞 （2030年11月27日，某城） 某国主席 某某 尊敬的各位
 /// 来宾，…): the title up to white space before a bracket, the bracket, the by-line up to
@@ -1304,6 +1340,19 @@ mod tests {
             (
                 "青河组织成员国元首金城宣言 (2017年)\n\n成员国同意加强合作。",
                 DocKind::Declaration,
+            ),
+            // a statement whose title opens with its parties, by name or by a compound
+            (
+                "蒙古国和老挝关于合作的声明\n双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "中蒙某问题声明\n中国和蒙古国重申，双方同意加强合作。",
+                DocKind::JointStatement,
+            ),
+            (
+                "青河组织关于合作的声明\n成员国同意加强合作。",
+                DocKind::Document,
             ),
             // a title, subtitle and by-line run together on one line
             (
