@@ -158,6 +158,7 @@ pub fn after_at(words: &Words, norm: &str, start: usize, ms: &[&Candidate]) -> b
 /// 头条, | English).
 fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usize>) -> bool {
     is_breadcrumb(lex, line)
+        || is_text_label(lex, line)
         || (!mentions
             .iter()
             .any(|m| r.start <= m.span.start && m.span.end <= r.end)
@@ -167,7 +168,22 @@ fn is_furniture(lex: &Lexicon, line: &str, mentions: &[Candidate], r: &Range<usi
 /// Whether `line` is a web page's furniture by its words alone: a navigation path
 /// ([`is_breadcrumb`]) or navigation and tools ([`is_tools`]).
 pub(super) fn is_page_furniture(lex: &Lexicon, line: &str) -> bool {
-    is_breadcrumb(lex, line) || is_tools(lex, line)
+    is_breadcrumb(lex, line) || is_tools(lex, line) || is_text_label(lex, line)
+}
+
+/// Whether `line` is a page's label for the text below it: a kind of document or speech
+/// and a title note, nothing else (公报全文, 讲话全文).
+fn is_text_label(lex: &Lexicon, line: &str) -> bool {
+    let line = line.trim();
+    lex.words
+        .list(List::DocumentNouns)
+        .iter()
+        .chain(lex.words.list(List::SpeechWords))
+        .filter_map(|w| line.strip_prefix(w.as_str()))
+        .any(|note| {
+            lex.words
+                .contains(List::TitleNotes, note.trim_start_matches(['：', ':']))
+        })
 }
 
 /// Whether `line` holds only navigation and tools (`page_furniture`), page numbers and
@@ -1407,6 +1423,12 @@ mod tests {
                 title,
                 "the headline under a page's furniture",
                 Some("两国元首举行会谈"),
+            ),
+            (
+                "公报全文\n甲国和乙国联合新闻公报\n一、双方同意加强合作。",
+                title,
+                "a page's label for the text below it",
+                Some("甲国和乙国联合新闻公报"),
             ),
             (
                 "普京\n两国元首举行会谈\n新华社北京6月8日电 两国元首同意加强合作。",
