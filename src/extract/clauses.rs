@@ -1206,6 +1206,11 @@ mod tests {
                 decide(&["CHL", "CHN"]),
             ),
             (
+                "a state's name inside another's in the title is no party",
+                "中华人民共和国和白俄罗斯共和国关于合作的联合声明\n双方同意加强合作。",
+                decide(&["BLR", "CHN"]),
+            ),
+            (
                 "the same in traditional characters",
                 "中華人民共和國和秘魯共和國關於拓展務實合作的聯合聲明\n雙方同意加強合作。",
                 decide(&["CHN", "PER"]),

@@ -166,6 +166,14 @@ impl Extractor {
                     && t.span.start <= a.span.start
                     && a.span.end <= t.span.end
                     && a.span != t.span
+                    // (a state's longest name only: not 俄罗斯 inside 白俄罗斯共和国)
+                    && !(a.id.class == Class::State
+                        && anchors.iter().any(|b| {
+                            b.span != a.span
+                                && b.span.start <= a.span.start
+                                && a.span.end <= b.span.end
+                                && b.id.class == Class::State
+                        }))
             }) {
                 let mut inner = a.clone();
                 inner.nested = true;
