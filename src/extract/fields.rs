@@ -665,31 +665,37 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
         }
     }
 
-    // a speech's title that names its speaker before 在 (王某外长在…上的演讲, 国家主席王某在…
-    // 上的讲话): that person, where no by-line names one
+    // a speech's title or subtitle that names its speaker before 在 (王某外长在…上的演讲, 国家
+    // 主席王某在…上的讲话, ——王某主任在…上的主旨讲话): that person, where no by-line names one
+    let subtitle_text = subtitle.map(|r| {
+        let s = &norm[r.clone()];
+        let dashes = s.len() - s.trim_start_matches(['#', '—', ' ']).len();
+        r.start + dashes..r.end
+    });
     if kind == DocKind::Speech
         && author.is_none()
-        && let Some(t) = &title_span
-        && let Some(person) = mentions.iter().find(|m| {
-            m.id.class == Class::Person
-                && in_span(m, t)
-                && {
-                    let before = &norm[t.start..m.span.start];
-                    before.is_empty()
-                        || lex
-                            .find_titles(before)
-                            .last()
-                            .is_some_and(|(r, _)| r.end == before.len())
-                }
-                && {
-                    let after = &norm[m.span.end..t.end];
-                    let after = lex
-                        .find_titles(after)
-                        .next()
-                        .filter(|(r, _)| r.start == 0)
-                        .map_or(after, |(r, _)| &after[r.end..]);
-                    after.starts_with(SPEAKS_AT)
-                }
+        && let Some(person) = title_span.iter().chain(subtitle_text.iter()).find_map(|t| {
+            mentions.iter().find(|m| {
+                m.id.class == Class::Person
+                    && in_span(m, t)
+                    && {
+                        let before = &norm[t.start..m.span.start];
+                        before.is_empty()
+                            || lex
+                                .find_titles(before)
+                                .last()
+                                .is_some_and(|(r, _)| r.end == before.len())
+                    }
+                    && {
+                        let after = &norm[m.span.end..t.end];
+                        let after = lex
+                            .find_titles(after)
+                            .next()
+                            .filter(|(r, _)| r.start == 0)
+                            .map_or(after, |(r, _)| &after[r.end..]);
+                        after.starts_with(SPEAKS_AT)
+                    }
+            })
         })
     {
         author = Some(person.id.clone());
@@ -1477,6 +1483,12 @@ mod tests {
                 "王毅外长在金城论坛午餐会上的演讲\n各位嘉宾：\n我们将继续合作。",
                 author,
                 "the speaker a speech's title names before 在",
+                Some("王毅"),
+            ),
+            (
+                "建设更安全的世界\n——王毅主任在金城某会议上的主旨讲话\n（2030年2月18日，金城）\n各位朋友：\n我们将继续合作。",
+                author,
+                "the speaker a subtitle names before 在",
                 Some("王毅"),
             ),
             (
