@@ -76,6 +76,7 @@ impl Extractor {
             let voice = clauses::Voice::of(&self.lexicon, doc);
             relations::pair_signatories(&self.lexicon, doc, &voice.parties);
             relations::named_signatories(&self.lexicon, doc);
+            relations::pair_members(&self.lexicon, doc, &voice.parties);
             doc.statements = statements::find(&self.lexicon, doc, &voice, &self.dateline);
         }
         docs

@@ -391,6 +391,65 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
     doc.relations.dedup();
 }
 
+/// 作为X常任理事国，双方… / 中英作为X常任理事国…: the document's parties, named by a pair word
+/// (of the `collective_subject` list, value `pair`) or by a compound of their one-character
+/// forms, are members of X (`parties`: the document's, by [`super::clauses::Voice`]).
+pub fn pair_members(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]) {
+    if parties.len() < 2 {
+        return;
+    }
+    let words = &lex.words;
+    let norm = doc.doc.norm.as_str();
+    let is_pair = |s: &str| {
+        words.list(List::CollectiveSubjects).iter().any(|w| {
+            s.starts_with(w.as_str())
+                && words
+                    .value(List::CollectiveSubjects, w)
+                    .is_some_and(|v| matches!(v, "pair" | "counted"))
+        })
+    };
+    let mut found = Vec::new();
+    for m in doc
+        .mentions
+        .iter()
+        .filter(|m| m.entity.class == Class::Organization)
+    {
+        let Some(before) = norm[..m.span.start].strip_suffix(AS) else {
+            continue;
+        };
+        let after = &norm[m.span.end..];
+        let Some(noun) = words
+            .list(List::MemberNouns)
+            .iter()
+            .chain(words.list(List::MemberStateNouns))
+            .filter(|w| after.starts_with(w.as_str()))
+            .max_by_key(|w| w.len())
+        else {
+            continue;
+        };
+        // (作为X成员，双方…: the pair after the phrase; 中英作为X成员: the pair before it)
+        let sentence_start = norm[..before.len()].rfind(['。', '\n']).map_or(0, |i| {
+            i + norm[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let clause_start = super::clauses::clause_start(norm, sentence_start, before.len());
+        let pair_after = after[noun.len()..]
+            .strip_prefix('，')
+            .is_some_and(|rest| is_pair(rest));
+        let subject = super::clauses::strip_enumeration(&norm[clause_start..before.len()]);
+        let pair_before = is_pair(subject)
+            || super::clauses::compound(lex, subject, parties)
+                .is_some_and(|(states, end)| end == subject.len() && states.len() >= 2);
+        if pair_after || pair_before {
+            for p in parties {
+                found.push(rel(p, Property::MemberOf, &m.entity));
+            }
+        }
+    }
+    doc.relations.extend(found);
+    doc.relations.sort();
+    doc.relations.dedup();
+}
+
 /// An agreement named after its parties in full (甲国和乙国联合声明, 甲国政府和乙国政府关于…的
 /// 联合公报): the states its name opens with, two or more, are its signatories. A state
 /// the name gives as its topic (关于某国问题) is none; a compound of one-character forms
@@ -1934,6 +1993,44 @@ mod tests {
                 &format!("{opening}双方积极评价《经济合作协定》。"),
                 "经济合作协定"
             ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_pair_as_members_are_the_parties() {
+        let members = |text: &str| -> Vec<String> {
+            let mut out: Vec<String> = super::super::testing::extract(text)
+                .iter()
+                .flat_map(|d| &d.relations)
+                .filter(|r| r.property == crate::model::Property::MemberOf)
+                .map(|r| format!("{} {}", r.subject.key, r.object.key))
+                .collect();
+            out.sort();
+            out
+        };
+        let title = "中华人民共和国和斐济共和国联合声明\n";
+        assert_eq!(
+            members(&format!(
+                "{title}作为联合国安理会常任理事国，双方支持和平。"
+            )),
+            ["CHN 联合国安理会", "FJI 联合国安理会"]
+        );
+        assert_eq!(
+            members(&format!(
+                "{title}一、中斐作为联合国安理会常任理事国承担责任。"
+            )),
+            ["CHN 联合国安理会", "FJI 联合国安理会"]
+        );
+        // another subject after the phrase; no member noun
+        assert_eq!(
+            members(&format!(
+                "{title}作为联合国安理会常任理事国，中方支持和平。"
+            )),
+            ["CHN 联合国安理会"]
+        );
+        assert_eq!(
+            members(&format!("{title}作为联合国安理会的伙伴，双方支持和平。")),
             Vec::<String>::new()
         );
     }
