@@ -933,8 +933,19 @@ pub fn read(lex: &Lexicon, dateline: &Dateline, norm: &str, mentions: &[Candidat
     // sentence says was held (a news report about a meeting was not delivered at it)
     let adopted =
         kind.is_declaration() || (kind != DocKind::NewsReport && title_has(List::AdoptedTitles));
+    // (a speech's title may say where it was given as a subtitle does: 在某某博览会开幕式上的致辞)
+    let title_says_where = title_span.as_ref().filter(|t| {
+        let s = norm[(*t).clone()].trim();
+        s.starts_with(SPEAKS_AT)
+            && words(List::SpeechWords)
+                .iter()
+                .any(|w| s.ends_with(w.as_str()))
+    });
     let delivered_at = match subtitle {
         Some(r) if kind == DocKind::Speech => first_in(Class::Event, r),
+        None if kind == DocKind::Speech && title_says_where.is_some() => {
+            title_says_where.and_then(|t| first_in(Class::Event, t))
+        }
         // a speech without a subtitle: the event its opening lines say the speaker attends
         // (今天，我同各位一道出席第二届某某峰会)
         _ if kind == DocKind::Speech => {
@@ -1461,6 +1472,12 @@ mod tests {
                 None,
             ),
             (SPEECH, author, "a speech's by-line", Some("王小明")),
+            (
+                "在第九届南亚商品博览会开幕式上的致辞\n（2030年11月27日，杜尚别）\n各位来宾：\n今天，我们相聚。",
+                event,
+                "a speech's title that says where it was given",
+                Some("第九届南亚商品博览会"),
+            ),
             (
                 "在第九届某某博览会开幕式上的致辞 （2030年11月27日，杜尚别） 中华人民共和国主席 王小明 尊敬的各位来宾，女士们，先生们：今天，我们相聚。",
                 author,

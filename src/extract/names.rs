@@ -660,6 +660,10 @@ pub(super) static ORDINAL: LazyLock<Regex> =
 static ORDINAL_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
 
+/// An ordinal anywhere in a stretch (值此第五届…: where the meeting's name starts).
+static ORDINAL_ANYWHERE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]|首届").unwrap());
+
 /// An ordinal right before a name (第三届“一带一路”…).
 static ORDINAL_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:第[0-9一二三四五六七八九十百]+[次届]|首届)$").unwrap());
@@ -869,8 +873,15 @@ pub fn head_candidates(
                 _ => break,
             }
         }
-        // 第九次蓝湖论坛, 首届…论坛: an ordinal opens a meeting's name
+        // 第九次蓝湖论坛, 首届…论坛: an ordinal opens a meeting's name (also after words the
+        // walk went over where no known name stands: 值此第五届某某博览会)
         if head.class == Class::Event && ORDINAL_START.is_match(&norm[p..hs]) {
+            boundary = true;
+        } else if head.class == Class::Event
+            && chain_anchors.is_empty()
+            && let Some(m) = ORDINAL_ANYWHERE_START.find(&norm[p..hs])
+        {
+            p += m.start();
             boundary = true;
         }
         chain_anchors.reverse(); // left to right
@@ -884,12 +895,14 @@ pub fn head_candidates(
                 .filter(|_| head.class == Class::Event)
             {
                 start = p + m.start();
-            } else if ORDINAL_PREFIX.is_match(before)
-                || lex
-                    .words
-                    .list(List::NameQualifiers)
-                    .iter()
-                    .any(|w| w == before)
+            } else if let Some(m) = ORDINAL_PREFIX.find(before) {
+                // (the ordinal, not the words before it: 值此第五届南亚…)
+                start = p + m.start();
+            } else if lex
+                .words
+                .list(List::NameQualifiers)
+                .iter()
+                .any(|w| w == before)
             {
                 start = p;
             }
@@ -1854,6 +1867,17 @@ mod tests {
                 "支持第三屆「一帶一路」國際合作高峰論壇。",
                 "rule:head-论坛",
                 &["第三届“一带一路”国际合作高峰论坛"],
+            ),
+            // an ordinal after other words opens the name
+            (
+                "值此第五届南亚商品博览会开幕之际，",
+                "rule:head-博览会",
+                &["第五届南亚商品博览会"],
+            ),
+            (
+                "值此第五届蓝湖商品博览会开幕之际，",
+                "rule:head-博览会",
+                &["第五届蓝湖商品博览会"],
             ),
             // a session of a series named after a known name
             (
