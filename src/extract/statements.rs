@@ -261,10 +261,19 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                     let rest = after_locative(words, clauses::strip_enumeration(prefix));
                     let rest_start = r.start - rest.len();
                     let bare = strip_cues(lex, rest);
-                    let short = bare.chars().count() <= 4
-                        && !ms
-                            .iter()
-                            .any(|m| m.span.start >= rest_start && m.span.end <= r.start);
+                    // (or the object of an expressing verb before the cue: 对各位嘉宾表示热烈的
+                    // 欢迎, 对中方的支持表示感谢)
+                    let expressed_to = words
+                        .list(List::ObjectMarkers)
+                        .iter()
+                        .any(|w| rest.starts_with(w.as_str()))
+                        && contains_any(words, List::ExpressingVerbs, rest)
+                        && !rest.contains(['，', '；']);
+                    let short = expressed_to
+                        || (bare.chars().count() <= 4
+                            && !ms
+                                .iter()
+                                .any(|m| m.span.start >= rest_start && m.span.end <= r.start));
                     // the document's voice speaks only through verb cues, and not in the
                     // words of another document
                     let fallback = (kind == CueKind::Verb && !reported)
@@ -741,6 +750,22 @@ mod tests {
                 "FJI",
                 "Support",
                 "支持",
+                false,
+            ),
+            (
+                "the object of an expressing verb before the cue",
+                "在金城论坛上的讲话\n（2030年9月8日，金城）\n中华人民共和国主席 王小明\n各位来宾：\n我谨代表中国政府，对各位嘉宾表示热烈的欢迎！".into(),
+                "CHN",
+                "Welcome",
+                "欢迎",
+                true,
+            ),
+            (
+                "an object without an expressing verb",
+                "在金城论坛上的讲话\n（2030年9月8日，金城）\n中华人民共和国主席 王小明\n各位来宾：\n我谨代表中国政府，对各位嘉宾的到来很欢迎！".into(),
+                "CHN",
+                "Welcome",
+                "欢迎",
                 false,
             ),
             (

@@ -102,6 +102,7 @@ word_lists! {
     AdoptedTitles = "adopted_title": "Words in a title that make the document adopted at the event its opening names.",
     NotHeldMarkers = "not_held_marker": "Words before a held verb in its sentence that make the meeting one still to come or another's (will, welcome, agree, congratulate): the sentence does not say the document's meeting was held.",
     HeldVerbs = "held_verb": "Verbs of an opening sentence that says an event was held.",
+    ObjectMarkers = "object_marker": "Prepositions that open a clause with the object of an expressing verb (对各位嘉宾表示热烈的欢迎): the clause carries its sentence's subject.",
     PartyStatementTitles = "party_statement_title": "Title endings of a text its parties issue where the title opens with them (甲国和乙国关于…的声明, 中英某问题声明): a joint statement.",
     VisitWords = "visit_word": "Words that make a sentence tell of a visit (对某国进行国事访问并出席…): a meeting the visitor attends there is no document's meeting, and the visit's dates are not its date.",
     AttendVerbs = "attend_verb": "Verbs before an event in a speech's opening lines that say the speaker attends it (attend): a speech without a subtitle is delivered at that event.",
