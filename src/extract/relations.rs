@@ -432,9 +432,7 @@ pub fn pair_members(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]) {
             i + norm[i..].chars().next().map_or(1, char::len_utf8)
         });
         let clause_start = super::clauses::clause_start(norm, sentence_start, before.len());
-        let pair_after = after[noun.len()..]
-            .strip_prefix('，')
-            .is_some_and(|rest| is_pair(rest));
+        let pair_after = after[noun.len()..].strip_prefix('，').is_some_and(&is_pair);
         let subject = super::clauses::strip_enumeration(&norm[clause_start..before.len()]);
         let pair_before = is_pair(subject)
             || super::clauses::compound(lex, subject, parties)
