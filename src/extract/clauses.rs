@@ -1084,8 +1084,7 @@ mod tests {
     /// government and a state named in it (甲国政府和乙国外交部门) are no list.
     #[test]
     fn a_list_of_governments_speaks_for_each_state() {
-        let listed =
-            "联合公报\n中华人民共和国政府和斐济共和国政府根据两国人民的愿望，决定建立外交关系。\n";
+        let listed = "联合公报\n中华人民共和国政府和斐济共和国政府着眼长远，决定建立外交关系。\n";
         assert_eq!(
             actors(listed),
             vec![
@@ -1237,7 +1236,7 @@ mod tests {
             ),
             (
                 "the ministers of an organization's meeting its title names speak as it",
-                "金砖国家外长会晤联合声明\n巴西联邦共和国、俄罗斯联邦、印度共和国、中华人民共和国和南非共和国外长于2030年5月19日举行会晤。\n外长们决定加强合作。",
+                "金砖国家外长会晤联合声明\n中华人民共和国、南非共和国、巴西联邦共和国、印度共和国和俄罗斯联邦外长于2030年5月19日举行会晤。\n外长们决定加强合作。",
                 decide(&["金砖国家"]),
             ),
             (

@@ -1379,7 +1379,7 @@ fn name_before_verb(rest: &str, after: &[String], rules: &Rules) -> Option<usize
         .skip(1)
         .take_while(|&(i, e)| i < 6 || rest[..e].contains('·'))
         .find(|(_, e)| {
-            // (康京和、: a final 和 before punctuation is the name's)
+            // (朴京和、: a final 和 before punctuation is the name's)
             let name_final = rest[*e..].chars().next().is_some_and(|c| {
                 rules.name_final_chars.contains(&c)
                     && rest[*e + c.len_utf8()..].starts_with(['、', '，', '。', '；', '：', '（'])
@@ -1859,14 +1859,14 @@ mod tests {
             ),
             // an ordinal before a quoted name
             (
-                "支持第三届“一带一路”国际合作高峰论坛。",
+                "支持第三届“绿色丝路”合作论坛。",
                 "rule:head-论坛",
-                &["第三届“一带一路”国际合作高峰论坛"],
+                &["第三届“绿色丝路”合作论坛"],
             ),
             (
-                "支持第三屆「一帶一路」國際合作高峰論壇。",
+                "支持第三屆「綠色絲路」合作論壇。",
                 "rule:head-论坛",
-                &["第三届“一带一路”国际合作高峰论坛"],
+                &["第三届“绿色丝路”合作论坛"],
             ),
             // an ordinal after other words opens the name
             (
@@ -1935,14 +1935,19 @@ mod tests {
             ),
             ("中国—东盟·合作。", "rule:person-dotted", &[]),
             (
-                "韩国外长康京和、日本外相王一出席。",
-                "rule:person-title",
-                &["康京和", "王一"],
+                "总统阿塔·别克应中华人民共和国主席邀请访华。",
+                "rule:person-dotted",
+                &["阿塔·别克"],
             ),
             (
-                "韩国外长康京和日本外相王一出席。",
+                "韩国外长朴京和、日本外相王一出席。",
                 "rule:person-title",
-                &["康京", "王一"],
+                &["朴京和", "王一"],
+            ),
+            (
+                "韩国外长朴京和日本外相王一出席。",
+                "rule:person-title",
+                &["朴京", "王一"],
             ),
             (
                 "俄罗斯总统兼外交部长王小明表示，",

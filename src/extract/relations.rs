@@ -2009,22 +2009,16 @@ mod tests {
         };
         let title = "中华人民共和国和斐济共和国联合声明\n";
         assert_eq!(
-            members(&format!(
-                "{title}作为联合国安理会常任理事国，双方支持和平。"
-            )),
+            members(&format!("{title}作为联合国安理会理事国，双方支持和平。")),
             ["CHN 联合国安理会", "FJI 联合国安理会"]
         );
         assert_eq!(
-            members(&format!(
-                "{title}一、中斐作为联合国安理会常任理事国承担责任。"
-            )),
+            members(&format!("{title}一、中斐作为联合国安理会理事国承担责任。")),
             ["CHN 联合国安理会", "FJI 联合国安理会"]
         );
         // another subject after the phrase; no member noun
         assert_eq!(
-            members(&format!(
-                "{title}作为联合国安理会常任理事国，中方支持和平。"
-            )),
+            members(&format!("{title}作为联合国安理会理事国，中方支持和平。")),
             ["CHN 联合国安理会"]
         );
         assert_eq!(

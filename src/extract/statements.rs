@@ -232,7 +232,7 @@ pub fn find(lex: &Lexicon, doc: &Annotated, voice: &Voice, dateline: &Dateline) 
                         reported = true;
                         carried = (!s.actors.is_empty()).then_some((s.actors, false));
                     }
-                    // (a clause that says what its subject is, 中华人民共和国政府是…, is part of
+                    // (a clause that says what its subject is, 某国政府是…, is part of
                     // what is said: the subject before it still speaks)
                     Some(s) if says_what_it_is(words, &norm[s.end..]) => {}
                     Some(s) => carried = Some((s.actors, s.modal)),
@@ -770,7 +770,7 @@ mod tests {
             ),
             (
                 "a clause that says what its subject is does not speak",
-                "中华人民共和国和斐济共和国联合公报\n斐方重申奉行一个中国原则，中华人民共和国政府是唯一合法政府，支持中国政府的努力。".into(),
+                "中华人民共和国和斐济共和国联合公报\n斐方重申坚持一个中国政策，中国政府是中国的合法政府，支持中国政府的努力。".into(),
                 "FJI",
                 "Support",
                 "支持",
