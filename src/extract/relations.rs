@@ -1995,17 +1995,28 @@ mod tests {
         );
     }
 
+    /// The relations of `property` that `text` gives, each as `show` prints it, sorted.
+    fn facts(
+        text: &str,
+        property: crate::model::Property,
+        show: impl Fn(&crate::model::Relation) -> String,
+    ) -> Vec<String> {
+        let mut out: Vec<String> = super::super::testing::extract(text)
+            .iter()
+            .flat_map(|d| &d.relations)
+            .filter(|r| r.property == property)
+            .map(show)
+            .collect();
+        out.sort();
+        out
+    }
+
     #[test]
     fn a_pair_as_members_are_the_parties() {
-        let members = |text: &str| -> Vec<String> {
-            let mut out: Vec<String> = super::super::testing::extract(text)
-                .iter()
-                .flat_map(|d| &d.relations)
-                .filter(|r| r.property == crate::model::Property::MemberOf)
-                .map(|r| format!("{} {}", r.subject.key, r.object.key))
-                .collect();
-            out.sort();
-            out
+        let members = |text: &str| {
+            facts(text, crate::model::Property::MemberOf, |r| {
+                format!("{} {}", r.subject.key, r.object.key)
+            })
         };
         let title = "中华人民共和国和斐济共和国联合声明\n";
         assert_eq!(
@@ -2029,15 +2040,10 @@ mod tests {
 
     #[test]
     fn an_agreement_named_after_its_parties_is_signed_by_them() {
-        let signatories = |text: &str| -> Vec<String> {
-            let mut out: Vec<String> = super::super::testing::extract(text)
-                .iter()
-                .flat_map(|d| &d.relations)
-                .filter(|r| r.property == crate::model::Property::Signatory)
-                .map(|r| r.object.key.clone())
-                .collect();
-            out.sort();
-            out
+        let signatories = |text: &str| {
+            facts(text, crate::model::Property::Signatory, |r| {
+                r.object.key.clone()
+            })
         };
         assert_eq!(
             signatories("双方回顾了《中华人民共和国和斐济共和国关于渔业合作的联合声明》。"),
