@@ -309,6 +309,20 @@ pub fn speech_event_facts(docs: &mut [Annotated]) {
     }
 }
 
+/// The words of the `collective_subject` list that name a document's parties (values
+/// `pair` and `counted`: 双方, 两国元首, 三国).
+fn pair_words(words: &Words) -> Vec<&String> {
+    words
+        .list(List::CollectiveSubjects)
+        .iter()
+        .filter(|w| {
+            words
+                .value(List::CollectiveSubjects, w)
+                .is_some_and(|v| matches!(v, "pair" | "counted"))
+        })
+        .collect()
+}
+
 /// 双方签署《…协定》, 两国元首签署并发表《…联合声明》: a pair word (of the
 /// `collective_subject` list, value `pair`) before a signing verb makes the document's
 /// parties an agreement's signatories, or, for the heads of the pair (…元首, …领导人),
@@ -319,15 +333,7 @@ pub fn pair_signatories(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]
         return;
     }
     let words = &lex.words;
-    let pair_words: Vec<&String> = words
-        .list(List::CollectiveSubjects)
-        .iter()
-        .filter(|w| {
-            words
-                .value(List::CollectiveSubjects, w)
-                .is_some_and(|v| matches!(v, "pair" | "counted"))
-        })
-        .collect();
+    let pair_words = pair_words(words);
     let norm = doc.doc.norm.as_str();
     let mut found = Vec::new();
     for m in doc
@@ -400,14 +406,8 @@ pub fn pair_members(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]) {
     }
     let words = &lex.words;
     let norm = doc.doc.norm.as_str();
-    let is_pair = |s: &str| {
-        words.list(List::CollectiveSubjects).iter().any(|w| {
-            s.starts_with(w.as_str())
-                && words
-                    .value(List::CollectiveSubjects, w)
-                    .is_some_and(|v| matches!(v, "pair" | "counted"))
-        })
-    };
+    let pairs = pair_words(words);
+    let is_pair = |s: &str| pairs.iter().any(|w| s.starts_with(w.as_str()));
     let mut found = Vec::new();
     for m in doc
         .mentions
