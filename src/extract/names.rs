@@ -1070,16 +1070,15 @@ pub fn head_candidates(
     out
 }
 
-/// Anniversaries: a war, organization or state mention followed by N周年, with what it
-/// marks between them where that is a [`List::AnniversaryOccasions`] word (成立二十周年).
+/// Anniversaries: a war's mention (an event of the lexicon) followed by N周年, with what it
+/// marks between them where that is a [`List::AnniversaryOccasions`] word (胜利八十周年).
 /// The inner mention stays, nested.
 pub fn anniversary_candidates(rules: &Rules, norm: &str, anchors: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for a in anchors {
-        if !matches!(
-            a.id.class,
-            Class::Event | Class::Organization | Class::State
-        ) {
+        // (a war's: the anniversary of a body's founding or of relations, 某组织成立二十周年,
+        // 两国建交50周年, is an occasion the genre's annotators never count as an event)
+        if a.id.class != Class::Event {
             continue;
         }
         // 上海合作组织宪章签署20周年: a longer name (an agreement) starts at the mention, so
@@ -1107,12 +1106,7 @@ pub fn anniversary_candidates(rules: &Rules, norm: &str, anchors: &[Candidate]) 
             }
             let prefix = &norm[start..a.span.start];
             let span = start..a.span.end + m.end();
-            // (a compound's state is printed by its one character: 中马建交50周年, not 中国马…)
-            let label = if a.rule == super::clauses::COMPOUND_RULE {
-                norm[span.clone()].to_string()
-            } else {
-                format!("{prefix}{}{suffix}", a.label)
-            };
+            let label = format!("{prefix}{}{suffix}", a.label);
             // the same anniversary however its name is written: the inner entity, the kind
             // of occasion and the number
             let occasion = format!("{}{}", caps.get(1).map_or("", |g| g.as_str()), &caps[2]);
@@ -1888,11 +1882,12 @@ mod tests {
             ("出席夏季达沃斯论坛。", "rule:head-论坛", &["达沃斯论坛"]),
             // anniversaries
             (
-                "庆祝上海合作组织成立二十周年。",
+                "纪念第二次世界大战胜利八十周年。",
                 "rule:anniversary",
-                &["上海合作组织成立二十周年"],
+                &["第二次世界大战胜利八十周年"],
             ),
-            ("上海合作组织成立二十年。", "rule:anniversary", &[]),
+            ("庆祝上海合作组织成立二十周年。", "rule:anniversary", &[]),
+            ("第二次世界大战结束八十年。", "rule:anniversary", &[]),
             ("中国即将迎来成立七十周年。", "rule:anniversary", &[]),
             // 华
             ("欢迎总统访华。", "rule:china-short", &["华"]),
