@@ -31,6 +31,8 @@ pub struct Rules {
     person_stop_chars: HashSet<char>,
     /// The characters of [`List::NameFinalChars`].
     name_final_chars: HashSet<char>,
+    /// The characters of [`List::NotPlaceChars`].
+    not_place_chars: HashSet<char>,
     /// A name's remainder before N周年, with [`List::AnniversaryOccasions`].
     anniversary: Regex,
     /// [`List::ChinaShort`].
@@ -47,6 +49,7 @@ impl Rules {
             name_stop_chars: chars(List::NameStopChars),
             person_stop_chars: chars(List::PersonStopChars),
             name_final_chars: chars(List::NameFinalChars),
+            not_place_chars: chars(List::NotPlaceChars),
             anniversary: word_regex(&format!(
                 r"^[^\s，。、；：（）《》“”0-9]{{0,8}}?({})?((?:[0-9]{{1,3}}|[一二三四五六七八九十百]{{1,4}})周年)",
                 words.alternation(List::AnniversaryOccasions)
@@ -555,6 +558,7 @@ pub fn place_candidates(
         if !(2..=12).contains(&n)
             || !name.chars().all(is_han)
             || name.contains(|c: char| rules.name_stop_chars.contains(&c))
+            || name.contains(|c: char| rules.not_place_chars.contains(&c))
             || words
                 .list(List::NotPlaces)
                 .iter()
@@ -1768,6 +1772,7 @@ mod tests {
                 &["金城"],
             ),
             ("两国元首在阿拉套举行会谈。", "rule:place", &["阿拉套"]),
+            ("两国元首在新一轮对话中举行会谈。", "rule:place", &[]),
             (
                 "双方发表中华人民共和国和乌拉圭东岸共和国关于深化合作的联合声明。",
                 "rule:head-about",
@@ -1929,6 +1934,11 @@ mod tests {
                 &["阿卜杜勒—阿齐兹·布特弗利卡"],
             ),
             ("中国—东盟·合作。", "rule:person-dotted", &[]),
+            (
+                "会见了诺罗敦·西哈努克前国王。",
+                "rule:person-dotted",
+                &["诺罗敦·西哈努克"],
+            ),
             (
                 "总统阿塔·别克应中华人民共和国主席邀请访华。",
                 "rule:person-dotted",

@@ -94,6 +94,7 @@ word_lists! {
     HeadBreakers = "head_breaker": "Words after a head noun that make it part of another word (the central coordinating role, central position): no name.",
     PlaceVerbs = "place_verb": "Verbs that, after a location marker and a name the lexicon does not know, make the name a place (held at X, opened at X).",
     NotPlaces = "not_place": "Words after a location marker that name no place (at the meeting, locally).",
+    NotPlaceChars = "not_place_char": "Characters no place's name holds, one a row (届, 次, 轮: 在新一轮…, 在历届…, 在任期内第二次… name no place).",
     // fields.rs
     SpeechWords = "speech_word": "Words in a title or subtitle that make the document a speech.",
     SubtitleStarts = "subtitle_start": "Words that open a speech's subtitle ending in a speech word.",
