@@ -369,9 +369,12 @@ pub fn title_candidates(lex: &Lexicon, norm: &str) -> Vec<Candidate> {
     out
 }
 
+/// The ordinal of a meeting in a series (第九次, 第28届), which the patterns below build on.
+const NTH: &str = "第[0-9一二三四五六七八九十百]+[次届]";
+
 /// An ordinal that opens a meeting's name: 第九次, 第28届, 首届.
 pub(super) static ORDINAL_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:第[0-9一二三四五六七八九十百]+[次届]|首届|首次)").unwrap());
+    LazyLock::new(|| Regex::new(&format!("^(?:{NTH}|首届|首次)")).unwrap());
 
 /// `title` without the editor's notes and page numbers in brackets after it (联合声明（全文）,
 /// 联合声明（全文）（4）: the fourth page of a web page that prints it in parts).
@@ -658,25 +661,22 @@ pub fn place_candidates(
 const CITY: &str = "市";
 
 /// An ordinal anywhere (a meeting of a series: 第十八次).
-pub(super) static ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]").unwrap());
+pub(super) static ORDINAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(NTH).unwrap());
 
-static ORDINAL_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]$").unwrap());
+static ORDINAL_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("{NTH}$")).unwrap());
 
 /// An ordinal anywhere in a stretch (值此第五届…: where the meeting's name starts).
 static ORDINAL_ANYWHERE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"第[0-9一二三四五六七八九十百]+[次届]|首届").unwrap());
+    LazyLock::new(|| Regex::new(&format!("{NTH}|首届")).unwrap());
 
 /// An ordinal right before a name (第三届“一带一路”…).
 static ORDINAL_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:第[0-9一二三四五六七八九十百]+[次届]|首届)$").unwrap());
+    LazyLock::new(|| Regex::new(&format!("(?:{NTH}|首届)$")).unwrap());
 
 /// An ordinal with a short qualifier after it before a meeting's known name (第十四届夏季
 /// 达沃斯论坛: the session of a series).
-static SESSION_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:第[0-9一二三四五六七八九十百]+[次届]|首届)\p{Han}{1,2}$").unwrap()
-});
+static SESSION_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:{NTH}|首届)\p{{Han}}{{1,2}}$")).unwrap());
 
 /// Names ending in a head noun of `data/rules/heads.tsv`. `anchors` are the lexicon and
 /// title candidates (a name may start at one); `dates` are the spans of dates and

@@ -428,9 +428,11 @@ pub fn pair_members(lex: &Lexicon, doc: &mut Annotated, parties: &[EntityId]) {
             continue;
         };
         // (作为X成员，双方…: the pair after the phrase; 中英作为X成员: the pair before it)
-        let sentence_start = norm[..before.len()].rfind(['。', '\n']).map_or(0, |i| {
-            i + norm[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let sentence_start = doc
+            .sentences
+            .iter()
+            .find(|s| s.start <= m.span.start && m.span.start < s.end)
+            .map_or(0, |s| s.start);
         let clause_start = super::clauses::clause_start(norm, sentence_start, before.len());
         let pair_after = after[noun.len()..].strip_prefix('，').is_some_and(&is_pair);
         let subject = super::clauses::strip_enumeration(&norm[clause_start..before.len()]);
