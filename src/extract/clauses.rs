@@ -77,6 +77,10 @@ pub fn coordinated(
         if !accept(i) {
             break;
         }
+        // (an item that overlaps or comes before the last one joins no list)
+        if out.last().is_some_and(|&last| s.start < spans[last].end) {
+            break;
+        }
         // (an item may carry the subject's suffix before the separator: 甲国政府和乙国政府)
         if let Some(&last) = out.last()
             && let gap = &norm[spans[last].end..s.start]
@@ -1045,6 +1049,8 @@ fn starts_with_any(words: &Words, list: List, s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testing::extract;
+    use super::coordinated;
+    use crate::lexicon::Lexicon;
 
     /// Actors' keys with their acts.
     type Actors = Vec<(String, String)>;
@@ -1078,6 +1084,23 @@ mod tests {
         );
         let unnamed = "新华社金城5月2日电 国家主席在金城会谈。中蒙双方反对单边主义。\n";
         assert_eq!(actors(unnamed), Actors::new());
+    }
+
+    /// Items that overlap or go back (a name inside another's) join no list, and a text
+    /// that gives such items does not panic (a case proptest found).
+    #[test]
+    fn overlapping_items_join_no_list() {
+        let lex = Lexicon::builtin();
+        let norm = "白俄罗斯和中国";
+        assert_eq!(
+            coordinated(&lex.words, norm, &[0..12, 3..12, 15..21], |_| true),
+            [0]
+        );
+        assert_eq!(
+            coordinated(&lex.words, norm, &[15..21, 0..12], |_| true),
+            [0]
+        );
+        let _ = extract("上海合作组织地区反恐机构50亿美元峰会支持\n");
     }
 
     /// A list of governments speaks for each state, after an adverbial phrase too; a
