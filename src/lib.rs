@@ -40,7 +40,7 @@ pub struct Built {
 /// Extracts one source file and builds its quads.
 pub fn build_source(extractor: &Extractor, source: &input::SourceFile) -> Built {
     let documents = extractor.extract(source);
-    let quads = documents.iter().flat_map(graph::document_quads).collect();
+    let quads = graph::file_quads(&documents);
     Built {
         source: source.clone(),
         documents,

@@ -54,7 +54,7 @@ pub mod dg {
         SEQUENCE = "sequence", SOURCE_FILE = "sourceFile", AUTHOR = "author",
         DELIVERED_AT = "deliveredAt",
         ACTOR = "actor", ACT_PROP = "act", SENTENCE = "sentence", CONCERNS = "concerns",
-        AMOUNT = "amount", CAMEO_CODE = "cameoCode", RULE = "rule", CUE = "cue",
+        AMOUNT = "amount", CAMEO_CODE = "cameoCode", RULE = "rule", MADE = "made", CUE = "cue",
         ISO3 = "iso3166Alpha3", REPAIR = "repair",
         INPUT_FILE = "InputFile", FILE_NAME = "fileName", CONTENT_HASH = "contentHash",
         BUILT_WITH = "builtWith", PATH = "path",
@@ -68,7 +68,8 @@ pub mod dg {
 /// `dgr:` — resources: entities, documents, statements.
 pub mod dgr {
     terms! { "https://w3id.org/diplograph/id/";
-        ONTOLOGY_GRAPH = "graph/ontology",
+        ONTOLOGY_GRAPH = "graph/ontology", ENTITIES_GRAPH = "graph/entities",
+        LEXICON_GRAPH = "graph/lexicon",
     }
 }
 

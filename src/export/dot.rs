@@ -222,7 +222,7 @@ pub fn relation_triples(store: &Store) -> Vec<Triple> {
         {
             // what the documents state, not lexicon knowledge or statements' dates
             let graph = q.graph_name.to_string();
-            if graph.ends_with("/lexicon>") || graph.ends_with("/statements>") {
+            if graph == format!("<{}>", crate::graph::LEXICON) || graph.ends_with("/statements>") {
                 continue;
             }
             let t = Triple::from(q);

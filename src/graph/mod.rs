@@ -1,11 +1,21 @@
 //! Graph building: annotated documents → RDF quads, exactly per SCHEMA.md.
 //!
-//! In: [`Annotated`] documents. Out: quads, each document's in the named graph whose IRI
-//! is the document's (the document is also its `nif:Context`), its statements in the
-//! graph `{document IRI}/statements`, and lexicon knowledge of its entities (English
-//! names, Wikidata IDs, ISO codes, lexicon relations) in the graph
-//! `{document IRI}/lexicon`, which no scorer counts (one per document, so that
-//! rebuilding a document leaves no stale knowledge behind).
+//! In: [`Annotated`] documents. Out: quads, each fact stored once:
+//! - each document's in the named graph whose IRI is the document's (the document is
+//!   also its `nif:Context`): its fields, its mentions (one `nif:OffsetBasedString`
+//!   each, with context, offsets, anchor and entity), the other names it gives its
+//!   entities (`skos:altLabel`) and the relations it states;
+//! - its statements and their sentences (one `nif:Sentence` each) in the graph
+//!   `{document IRI}/statements`; a statement's CAMEO code is its act's (the ontology
+//!   gives it), so it is not stored per statement;
+//! - why each mention and statement is there in the graph `{document IRI}/explanation`:
+//!   one node per rule that fired in the document, listing what it made (see
+//!   [`explanation_graph`]), instead of a `dg:rule` triple per item;
+//! - what is the same in every document that mentions an entity (its class, Chinese
+//!   label, value, currency, OWL-Time) once for the store in [`ENTITIES`], and what the
+//!   lexicon knows of it (English names, Wikidata IDs, ISO codes, lexicon relations),
+//!   which no scorer counts, once in [`LEXICON`] ([`descriptions`]; the store removes
+//!   an entity's description when no document refers to it any more).
 //!
 //! Guarantees: IRIs are deterministic and valid whatever a label holds (letters stay,
 //! everything else is percent-encoded: `dgr:org/上海合作组织`, `dgr:agreement/%E3%80%88…`); mention offsets are code points of the
@@ -92,12 +102,40 @@ pub fn statement_graph(doc: &NamedNode) -> NamedNode {
     iri(&format!("{}/statements", doc.as_str()))
 }
 
-/// The graph of what the lexicon knows of a document's entities: `{document IRI}/lexicon`.
-pub fn lexicon_graph(doc: &NamedNode) -> NamedNode {
-    iri(&format!("{}/lexicon", doc.as_str()))
+/// The graph of what each entity is, once for the store: its class, Chinese label and,
+/// for dates and sums, value, currency and OWL-Time (facts that depend on the entity
+/// alone, not on the document that mentions it).
+pub const ENTITIES: &str = dgr::ENTITIES_GRAPH;
+
+/// The graph of what the lexicon knows of the entities, once for the store: English
+/// names, Wikidata IDs, ISO codes and the lexicon's relations, which no scorer counts.
+pub const LEXICON: &str = dgr::LEXICON_GRAPH;
+
+/// Whether `graph` is one of the store-wide graphs of entity descriptions.
+pub fn is_description_graph(graph: &str) -> bool {
+    graph == ENTITIES || graph == LEXICON
 }
 
-/// The quads of one document, its statements, then its lexicon knowledge.
+/// The graph that says why each mention and statement of a document is there:
+/// `{document IRI}/explanation`. It holds one node `{document IRI}/rule/{rule}` per rule
+/// that fired in the document, with `dg:rule` (its name: `lexicon:states.tsv#CHN`,
+/// `rule:title-brackets`, `cue-verb:subject` …) and `dg:made`, the IRIs of what it made
+/// relative to the document's IRI, in text order and separated by spaces
+/// (`#char=12,15 #char=40,43` for mentions, `/statement/120-Propose-CHN` for
+/// statements). A mention's or statement's rule is the node whose `dg:made` lists it.
+pub fn explanation_graph(doc: &NamedNode) -> NamedNode {
+    iri(&format!("{}/explanation", doc.as_str()))
+}
+
+/// One entity's description: its quads in [`ENTITIES`] and [`LEXICON`], the same in
+/// every document that mentions it.
+pub struct Description {
+    pub entity: NamedNode,
+    pub quads: Vec<Quad>,
+}
+
+/// The quads of one document: its graph, then its statements' and its explanation's
+/// (not the descriptions of its entities: see [`descriptions`] and [`file_quads`]).
 pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let d = &doc.doc;
     let doc_iri = document_iri(&d.source_name, d.seq);
@@ -108,18 +146,17 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let norm_offsets = Offsets::new(&d.norm);
     let text_offsets = Offsets::new(&d.text);
     let text_chars = d.text.chars().count();
-    let span_node = |kind: &str, span: &std::ops::Range<usize>| {
-        let c = norm_offsets.chars(span);
-        (
-            iri(&format!(
-                "{}#{kind}={},{}",
-                doc_iri.as_str(),
-                c.start,
-                c.end
-            )),
-            c,
-        )
+    let chars = |span: &std::ops::Range<usize>| norm_offsets.chars(span);
+    let span_node = |kind: &str, c: &std::ops::Range<usize>| {
+        iri(&format!(
+            "{}#{kind}={},{}",
+            doc_iri.as_str(),
+            c.start,
+            c.end
+        ))
     };
+    // what each rule made, as IRIs relative to the document's, in order of appearance
+    let mut made: Vec<(&str, String)> = Vec::new();
 
     // the document and its context
     w.add(doc_iri.clone(), rdf::TYPE, iri(dg::DOCUMENT));
@@ -170,24 +207,28 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         w.add(doc_iri.clone(), dg::SIGNATORY, entity_iri(s));
     }
 
-    // entities
+    // the names this document gives its entities besides their labels
     for e in doc.entities.values() {
-        entity_quads(&mut w, e);
+        let node = entity_iri(&e.id);
+        for a in &e.alt_labels {
+            w.add(node.clone(), skos::ALT_LABEL, zh(a));
+        }
     }
 
     // mentions
     for m in &doc.mentions {
-        let (node, c) = span_node("char", &m.span);
+        let c = chars(&m.span);
+        let node = span_node("char", &c);
         offset_string(
             &mut w,
             &node,
-            nif::PHRASE,
+            nif::OFFSET_BASED_STRING,
             &doc_iri,
             &c,
             &d.text[text_offsets.bytes(&c)],
         );
-        w.add(node.clone(), itsrdf::TA_IDENT_REF, entity_iri(&m.entity));
-        w.add(node, dg::RULE, Literal::new_simple_literal(&m.rule));
+        w.add(node, itsrdf::TA_IDENT_REF, entity_iri(&m.entity));
+        note(&mut made, &m.rule, &format!("#char={},{}", c.start, c.end));
     }
 
     // relations
@@ -208,15 +249,15 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         },
     );
     for s in &doc.statements {
-        let (sentence, c) = span_node("sentence", &s.sentence);
-        let actor_key = encode_key(&s.actor.key);
-        let st = iri(&format!(
-            "{}/statement/{}-{}-{}",
-            doc_iri.as_str(),
+        let c = chars(&s.sentence);
+        let sentence = span_node("sentence", &c);
+        let local = format!(
+            "/statement/{}-{}-{}",
             c.start,
             s.act,
-            actor_key
-        ));
+            encode_key(&s.actor.key)
+        );
+        let st = iri(&format!("{}{local}", doc_iri.as_str()));
         offset_string(
             &mut w,
             &sentence,
@@ -241,51 +282,95 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         if let Some(a) = &s.date {
             w.add(st.clone(), dg::DATE_PROP, entity_iri(a));
         }
-        w.add(
-            st.clone(),
-            dg::CAMEO_CODE,
-            Literal::new_simple_literal(s.cameo_code()),
-        );
-        w.add(st.clone(), dg::RULE, Literal::new_simple_literal(&s.rule));
         w.add(st, dg::CUE, zh(&s.cue));
+        note(&mut made, &s.rule, &local);
     }
-
     w_doc.quads.append(&mut w.quads);
-    let w = w_doc;
 
-    // lexicon knowledge, in its own graph
-    let mut lexicon = Writer {
-        graph: GraphName::NamedNode(lexicon_graph(&doc_iri)),
-        quads: Vec::new(),
+    // why each item is there, in the document's explanation graph
+    let mut w = Writer {
+        graph: GraphName::NamedNode(explanation_graph(&doc_iri)),
+        quads: w_doc.quads,
     };
-    for e in doc.entities.values() {
-        let node = entity_iri(&e.id);
-        let k = &e.knowledge;
-        if let Some(en) = &k.en {
-            lexicon.add(
-                node.clone(),
-                rdfs::LABEL,
-                Literal::new_language_tagged_literal_unchecked(en, "en"),
-            );
-        }
-        if let Some(q) = &k.qid {
-            lexicon.add(
-                node.clone(),
-                skos::EXACT_MATCH,
-                iri(&crate::vocab::wikidata(q)),
-            );
-        }
-        if let Some(c) = &k.iso3 {
-            lexicon.add(node.clone(), dg::ISO3, Literal::new_simple_literal(c));
-        }
-        for (p, o) in &k.relations {
-            lexicon.add(node.clone(), p.iri(), entity_iri(o));
-        }
+    for (rule, list) in made {
+        let node = iri(&format!("{}/rule/{}", doc_iri.as_str(), encode_key(rule)));
+        w.add(node.clone(), dg::RULE, Literal::new_simple_literal(rule));
+        w.add(node, dg::MADE, Literal::new_simple_literal(&list));
     }
     let mut quads = w.quads;
-    quads.extend(lexicon.quads);
     dedup(&mut quads);
     quads
+}
+
+/// Adds `item` to what `rule` made.
+fn note<'a>(made: &mut Vec<(&'a str, String)>, rule: &'a str, item: &str) {
+    match made.iter_mut().find(|(r, _)| *r == rule) {
+        Some((_, list)) => {
+            list.push(' ');
+            list.push_str(item);
+        }
+        None => made.push((rule, item.to_string())),
+    }
+}
+
+/// The description of each entity of a document, in [`ENTITIES`] and [`LEXICON`].
+pub fn descriptions(doc: &Annotated) -> Vec<Description> {
+    doc.entities.values().map(describe).collect()
+}
+
+/// The quads of a source file's documents, then the description of each entity they
+/// mention, once (what `diplograph extract` writes for one file, and what `eval` scores).
+pub fn file_quads(docs: &[Annotated]) -> Vec<Quad> {
+    let mut quads: Vec<Quad> = docs.iter().flat_map(document_quads).collect();
+    let mut described = std::collections::HashSet::new();
+    for d in docs {
+        for e in d.entities.values() {
+            if described.insert(&e.id) {
+                quads.extend(describe(e).quads);
+            }
+        }
+    }
+    quads
+}
+
+/// One entity's description: class, label, value, currency and OWL-Time in
+/// [`ENTITIES`], then what the lexicon knows in [`LEXICON`].
+pub fn describe(e: &Entity) -> Description {
+    let node = entity_iri(&e.id);
+    let mut w = Writer {
+        graph: GraphName::NamedNode(iri(ENTITIES)),
+        quads: Vec::new(),
+    };
+    entity_quads(&mut w, e);
+    let mut lexicon = Writer {
+        graph: GraphName::NamedNode(iri(LEXICON)),
+        quads: w.quads,
+    };
+    let k = &e.knowledge;
+    if let Some(en) = &k.en {
+        lexicon.add(
+            node.clone(),
+            rdfs::LABEL,
+            Literal::new_language_tagged_literal_unchecked(en, "en"),
+        );
+    }
+    if let Some(q) = &k.qid {
+        lexicon.add(
+            node.clone(),
+            skos::EXACT_MATCH,
+            iri(&crate::vocab::wikidata(q)),
+        );
+    }
+    if let Some(c) = &k.iso3 {
+        lexicon.add(node.clone(), dg::ISO3, Literal::new_simple_literal(c));
+    }
+    for (p, o) in &k.relations {
+        lexicon.add(node.clone(), p.iri(), entity_iri(o));
+    }
+    Description {
+        entity: node,
+        quads: lexicon.quads,
+    }
 }
 
 /// Drops repeated quads (a sentence two statements share, a relation stated twice),
@@ -300,8 +385,9 @@ fn dedup(quads: &mut Vec<Quad>) {
     quads.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// A NIF string of the document (a mention or a sentence): its type, context, code-point
-/// offsets and the text it anchors.
+/// A NIF string of the document (a mention or a sentence): its one class
+/// (`nif:OffsetBasedString` for a mention, `nif:Sentence` for a sentence), context,
+/// code-point offsets and the text it anchors.
 fn offset_string(
     w: &mut Writer,
     node: &NamedNode,
@@ -311,7 +397,6 @@ fn offset_string(
     anchor: &str,
 ) {
     w.add(node.clone(), rdf::TYPE, iri(kind));
-    w.add(node.clone(), rdf::TYPE, iri(nif::OFFSET_BASED_STRING));
     w.add(node.clone(), nif::REFERENCE_CONTEXT, doc.clone());
     w.add(node.clone(), nif::BEGIN_INDEX, count(chars.start));
     w.add(node.clone(), nif::END_INDEX, count(chars.end));
@@ -326,9 +411,6 @@ fn entity_quads(w: &mut Writer, e: &Entity) {
     let node = entity_iri(&e.id);
     w.add(node.clone(), rdf::TYPE, iri(e.id.class.iri()));
     w.add(node.clone(), rdfs::LABEL, zh(&e.label));
-    for a in &e.alt_labels {
-        w.add(node.clone(), skos::ALT_LABEL, zh(a));
-    }
     if let Some(v) = &e.value {
         let literal = match e.id.class {
             Class::MonetaryAmount => Literal::new_typed_literal(v, iri(xsd::DECIMAL)),
@@ -361,6 +443,18 @@ fn time_quads(w: &mut Writer, node: &NamedNode, value: &str) {
         }
         None => instant_quads(w, node, value),
     }
+}
+
+/// What [`ENTITIES`] says of `node` as the instant `value` (an ISO 8601 day, month or
+/// year) when it is only the beginning or end of an interval: its OWL-Time type and
+/// value (nothing for any other value).
+pub fn instant_description(node: &NamedNode, value: &str) -> Vec<Quad> {
+    let mut w = Writer {
+        graph: GraphName::NamedNode(iri(ENTITIES)),
+        quads: Vec::new(),
+    };
+    instant_quads(&mut w, node, value);
+    w.quads
 }
 
 fn instant_quads(w: &mut Writer, node: &NamedNode, value: &str) {

@@ -32,7 +32,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use oxigraph::model::Quad;
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
@@ -164,7 +164,10 @@ struct Extracted {
     statements: usize,
     /// Hashes of the entities' identities, for distinct counts without keeping names.
     entities: Vec<(Class, u64)>,
+    /// Its documents' quads.
     quads: Vec<Quad>,
+    /// The descriptions of the entities its documents mention, one per entity.
+    descriptions: Vec<graph::Description>,
     warnings: Vec<String>,
 }
 
@@ -263,8 +266,10 @@ pub fn build_with(
     }
     on_progress(&progress);
 
-    // second pass: extract the changed inputs in parallel, write them in order
+    // second pass: extract the changed inputs in parallel, write them in order; each
+    // entity's description goes with the first file that mentions it
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
+    let mut described: HashSet<NamedNode> = HashSet::new();
     let extract = |t: &Todo| {
         let kept = t.source.lock().unwrap_or_else(|e| e.into_inner()).take();
         extract(
@@ -294,6 +299,14 @@ pub fn build_with(
                     summary.statements += x.statements;
                     entities.extend(x.entities);
                     let mut quads = x.quads;
+                    let replaces = records.contains_key(&x.name) || has_graphs(db, path, &x.name)?;
+                    for d in x.descriptions {
+                        // a file that replaces its graphs replaces the descriptions of
+                        // its entities too (the lexicon may have changed since)
+                        if described.insert(d.entity) || replaces {
+                            quads.extend(d.quads);
+                        }
+                    }
                     if let Some(hash) = hash {
                         let record = Record {
                             name: x.name.clone(),
@@ -303,7 +316,7 @@ pub fn build_with(
                         };
                         quads.extend(record.quads());
                     }
-                    if records.contains_key(&x.name) || has_graphs(db, path, &x.name)? {
+                    if replaces {
                         writer.replace(&x.name, &quads)?;
                     } else {
                         writer.add(quads)?;
@@ -343,7 +356,10 @@ pub fn extract_each<E: From<Error>>(
 }
 
 /// [`extract_each`], with each file's quads turned by `prepare` on the worker that
-/// extracted them (say, serialized), so that `sink` has less to do in order.
+/// extracted them (say, serialized), so that `sink` has less to do in order. Each file
+/// goes to `sink` as its documents' quads, then the descriptions of the entities no
+/// earlier file mentioned, each prepared on its own (so a file alone gives what
+/// [`crate::build_source`] does).
 pub fn extract_each_with<T: Send, E: From<Error>>(
     extractor: &Extractor,
     inputs: &[Input],
@@ -380,6 +396,7 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
     }
     let mut summary = Summary::default();
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
+    let mut described: HashSet<NamedNode> = HashSet::new();
     let indexed: Vec<(usize, &Input)> = inputs.iter().enumerate().collect();
     let work = |&(i, input): &(usize, &Input)| {
         let source = kept
@@ -387,15 +404,19 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
             .and_then(|k| k.lock().unwrap_or_else(|e| e.into_inner()).take());
         extract(extractor, input, source, None, options, &stdin).map(|mut x| {
             let quads = std::mem::take(&mut x.quads);
+            let descriptions: Vec<(NamedNode, usize, T)> = std::mem::take(&mut x.descriptions)
+                .into_iter()
+                .map(|d| (d.entity, d.quads.len(), prepare(d.quads)))
+                .collect();
             let count = quads.len();
-            (x, count, prepare(quads))
+            (x, count, descriptions, prepare(quads))
         })
     };
     pipeline::ordered(&indexed, threads, 2 * threads + 2, work, |_, done| {
         match done {
             Err(e) if options.keep_going => summary.failures.push(e.report()),
             Err(e) => return Err(E::from(e)),
-            Ok((x, count, prepared)) => {
+            Ok((x, count, descriptions, prepared)) => {
                 summary.warnings.extend(x.warnings);
                 summary.files += 1;
                 summary.documents += x.documents;
@@ -403,6 +424,12 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
                 summary.quads += count;
                 entities.extend(x.entities);
                 sink(prepared)?;
+                for (entity, n, d) in descriptions {
+                    if described.insert(entity) {
+                        summary.quads += n;
+                        sink(d)?;
+                    }
+                }
             }
         }
         Ok(())
@@ -529,6 +556,8 @@ fn extract(
     let mut entities = Vec::new();
     let mut statements = 0;
     let mut quads = Vec::new();
+    let mut descriptions = Vec::new();
+    let mut seen = HashSet::new();
     for d in &documents {
         statements += d.statements.len();
         for id in d.entities.keys() {
@@ -537,6 +566,11 @@ fn extract(
             entities.push((id.class, h.finish()));
         }
         quads.extend(graph::document_quads(d));
+        for e in d.entities.values() {
+            if seen.insert(&e.id) {
+                descriptions.push(graph::describe(e));
+            }
+        }
     }
     Ok(Extracted {
         name: source.name,
@@ -544,6 +578,7 @@ fn extract(
         statements,
         entities,
         quads,
+        descriptions,
         warnings: source.warnings,
     })
 }
@@ -689,6 +724,52 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_of_entities_no_document_refers_to_any_more_are_removed() {
+        let (tmp, dir) = corpus();
+        let store_dir = tmp.path().join("db");
+        std::fs::create_dir_all(&store_dir).unwrap();
+        let only_here = "白俄罗斯欢迎2019年6月13日至14日在比什凯克举行的峰会。\n";
+        std::fs::write(dir.join("d.txt"), only_here).unwrap();
+        let db = Store::new().unwrap();
+        build_dir(&db, &store_dir, &dir, 2);
+        let described = |db: &Store, what: &str| {
+            sorted(db)
+                .iter()
+                .any(|q| q.contains(what) && q.contains(graph::ENTITIES))
+        };
+        // Belarus, the interval and its instants are described once, for d.txt
+        for what in [
+            "state/BLR",
+            "date/2019-06-13--2019-06-14",
+            "date/2019-06-14>",
+        ] {
+            assert!(described(&db, what), "{what}");
+        }
+        // d.txt changes: nothing refers to them any more
+        std::fs::write(dir.join("d.txt"), "中国支持上海合作组织。\n").unwrap();
+        build_dir(&db, &store_dir, &dir, 2);
+        let fresh = Store::new().unwrap();
+        build_dir(&fresh, &store_dir, &dir, 2);
+        assert_eq!(sorted(&db), sorted(&fresh));
+        assert!(
+            !sorted(&db)
+                .iter()
+                .any(|q| q.contains("BLR") || q.contains("2019-06"))
+        );
+        // back again, then gone: the same as a store that never had it
+        std::fs::write(dir.join("d.txt"), only_here).unwrap();
+        build_dir(&db, &store_dir, &dir, 2);
+        assert!(described(&db, "state/BLR"));
+        std::fs::remove_file(dir.join("d.txt")).unwrap();
+        build_dir(&db, &store_dir, &dir, 2);
+        let fresh = Store::new().unwrap();
+        build_dir(&fresh, &store_dir, &dir, 2);
+        assert_eq!(sorted(&db), sorted(&fresh));
+        // what other files still mention keeps its description
+        assert!(described(&db, "state/CHN"));
+    }
+
+    #[test]
     fn a_directory_build_removes_files_gone_from_it() {
         let (tmp, dir) = corpus();
         let store_dir = tmp.path().join("db");
@@ -725,12 +806,28 @@ mod tests {
             .map(Input::File)
             .collect();
         let extractor = Extractor::new(crate::Lexicon::builtin());
-        let expected: Vec<Quad> = inputs
+        // each file's documents, then the descriptions of entities no earlier file had
+        let mut expected: Vec<Quad> = Vec::new();
+        let mut described = HashSet::new();
+        for i in &inputs {
+            let docs = extractor.extract(&i.read(&Default::default()).unwrap());
+            expected.extend(docs.iter().flat_map(graph::document_quads));
+            for e in docs.iter().flat_map(|d| d.entities.values()) {
+                if described.insert(e.id.clone()) {
+                    expected.extend(graph::describe(e).quads);
+                }
+            }
+        }
+        // the files share entities, which each file alone describes again
+        let alone: usize = inputs
             .iter()
-            .flat_map(|i| {
-                crate::build_source(&extractor, &i.read(&Default::default()).unwrap()).quads
+            .map(|i| {
+                crate::build_source(&extractor, &i.read(&Default::default()).unwrap())
+                    .quads
+                    .len()
             })
-            .collect();
+            .sum();
+        assert!(expected.len() < alone, "{} {alone}", expected.len());
         for threads in [1, 3] {
             let options = Options {
                 threads,

@@ -8,19 +8,25 @@
 //! How: new files go to Oxigraph's bulk loader (sorted SST files written by background
 //! threads and ingested into RocksDB), in batches of whole files, each batch ingested in
 //! one atomic step as soon as it is written; a file that replaces or removes graphs goes
-//! through a transaction of its own, its removals and insertions together. Guarantees:
+//! through a transaction of its own, its removals and insertions together, and with them
+//! the descriptions of entities (graphs [`graph::ENTITIES`] and [`graph::LEXICON`],
+//! shared by every document) that it writes anew or that no document refers to any
+//! more. Guarantees:
 //! every file's graphs change atomically (a reader, or a build killed at any moment,
 //! sees its old graphs or its new ones, never a mix); memory is bounded by the batch
 //! size, never by the corpus.
 
 use std::path::Path;
 
-use oxigraph::model::{NamedNode, Quad};
-use oxigraph::store::{BulkLoader, Store};
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use oxigraph::store::{BulkLoader, StorageError, Store, Transaction};
 
 use crate::error::Result;
 use crate::graph;
 use crate::store::{self, ledger};
+use crate::vocab::{dg, dgr, rdf, time};
 
 /// How the writer hands new files to the bulk loader.
 #[derive(Debug, Clone, Copy)]
@@ -98,13 +104,36 @@ impl<'a> Writer<'a> {
             false => Vec::new(),
         };
         let mut tx = self.store.start_transaction().map_err(err)?;
+        let mut referred = Vec::new();
         for g in &old {
+            referred.extend(referred_entities(&tx, g).map_err(err)?);
             remove_document(&mut tx, g).map_err(err)?;
         }
         tx.remove_named_graph(&ledger::node(name)).map_err(err)?;
+        // a description written anew replaces the old one (the lexicon may have changed);
+        // an entity's own description types it with its class (the instants at the ends
+        // of an interval are only typed time:Instant, and stay as they are)
+        let mut described: Vec<&NamedNode> = Vec::new();
+        for q in quads {
+            if let (GraphName::NamedNode(g), NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) =
+                (&q.graph_name, &q.subject, &q.object)
+                && g.as_str() == graph::ENTITIES
+                && q.predicate.as_str() == rdf::TYPE
+                && o.as_str().starts_with(dg::NS)
+                && !described.contains(&s)
+            {
+                described.push(s);
+            }
+        }
+        for e in &described {
+            remove_description(&mut tx, e.as_ref()).map_err(err)?;
+        }
         for q in quads {
             tx.insert(q);
         }
+        // what the new quads describe is referred to by them; the rest may be orphaned
+        referred.retain(|e| !described.contains(&e));
+        forget_unreferred(&mut tx, referred).map_err(err)?;
         tx.commit().map_err(err)
     }
 
@@ -149,12 +178,119 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// Removes a document's graph and its statements and lexicon graphs.
-fn remove_document(
-    tx: &mut oxigraph::store::Transaction<'_>,
-    doc: &NamedNode,
-) -> std::result::Result<(), oxigraph::store::StorageError> {
+type StorageResult<T> = std::result::Result<T, StorageError>;
+
+/// Removes a document's graph and its statements and explanation graphs.
+fn remove_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> StorageResult<()> {
     tx.remove_named_graph(doc)?;
     tx.remove_named_graph(&graph::statement_graph(doc))?;
-    tx.remove_named_graph(&graph::lexicon_graph(doc))
+    tx.remove_named_graph(&graph::explanation_graph(doc))
+}
+
+/// The resources a document's graphs refer to that have a description: the entities it
+/// mentions, relates, or makes actors and concerns of its statements.
+fn referred_entities(tx: &Transaction<'_>, doc: &NamedNode) -> StorageResult<Vec<NamedNode>> {
+    let mut out: std::collections::HashSet<NamedNode> = std::collections::HashSet::new();
+    for g in [doc.clone(), graph::statement_graph(doc)] {
+        for q in tx.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))) {
+            let q = q?;
+            if let NamedOrBlankNode::NamedNode(s) = q.subject
+                && !s.as_str().starts_with(doc.as_str())
+            {
+                out.insert(s);
+            }
+            if let Term::NamedNode(o) = q.object
+                && o.as_str().starts_with(dgr::NS)
+                && !o.as_str().starts_with(doc.as_str())
+            {
+                out.insert(o);
+            }
+        }
+    }
+    let entities = NamedNodeRef::new_unchecked(graph::ENTITIES);
+    let mut described = Vec::new();
+    for e in out {
+        let mut quads =
+            tx.quads_for_pattern(Some(e.as_ref().into()), None, None, Some(entities.into()));
+        if quads.next().transpose()?.is_some() {
+            described.push(e);
+        }
+    }
+    described.sort();
+    Ok(described)
+}
+
+/// Removes the descriptions of those of `candidates` that nothing outside the
+/// description graphs refers to any more; then, the same way, of the instants that
+/// only the removed descriptions referred to (the beginning and end of an interval).
+fn forget_unreferred(tx: &mut Transaction<'_>, candidates: Vec<NamedNode>) -> StorageResult<()> {
+    let mut instants = Vec::new();
+    for e in candidates {
+        if referred_outside_descriptions(tx, e.as_ref())? {
+            continue;
+        }
+        let mut value = None;
+        for q in tx.quads_for_pattern(Some(e.as_ref().into()), None, None, None) {
+            let q = q?;
+            match (q.predicate.as_str(), q.object) {
+                (time::HAS_BEGINNING | time::HAS_END, Term::NamedNode(i)) => instants.push(i),
+                (dg::VALUE, Term::Literal(v)) => value = Some(v.value().to_string()),
+                _ => {}
+            }
+        }
+        remove_description(tx, e.as_ref())?;
+        // a date no document refers to may still begin or end an interval one does
+        if let Some(v) = value
+            && referred_as_object(tx, e.as_ref())?
+        {
+            for q in graph::instant_description(&e, &v) {
+                tx.insert(&q);
+            }
+        }
+    }
+    for i in instants {
+        if !referred_as_object(tx, i.as_ref())? && !referred_outside_descriptions(tx, i.as_ref())? {
+            remove_description(tx, i.as_ref())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether any quad has `e` as its object.
+fn referred_as_object(tx: &Transaction<'_>, e: NamedNodeRef<'_>) -> StorageResult<bool> {
+    let mut quads = tx.quads_for_pattern(None, None, Some(e.into()), None);
+    Ok(quads.next().transpose()?.is_some())
+}
+
+/// Whether a quad outside the description graphs has `e` as its subject or object.
+fn referred_outside_descriptions(tx: &Transaction<'_>, e: NamedNodeRef<'_>) -> StorageResult<bool> {
+    let outside = |q: &Quad| match &q.graph_name {
+        GraphName::NamedNode(g) => !graph::is_description_graph(g.as_str()),
+        _ => true,
+    };
+    for q in tx.quads_for_pattern(None, None, Some(e.into()), None) {
+        if outside(&q?) {
+            return Ok(true);
+        }
+    }
+    for q in tx.quads_for_pattern(Some(e.into()), None, None, None) {
+        if outside(&q?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Removes what the description graphs say of `e`.
+fn remove_description(tx: &mut Transaction<'_>, e: NamedNodeRef<'_>) -> StorageResult<()> {
+    for g in [graph::ENTITIES, graph::LEXICON] {
+        let g = NamedNodeRef::new_unchecked(g);
+        let quads = tx
+            .quads_for_pattern(Some(e.into()), None, None, Some(g.into()))
+            .collect::<StorageResult<Vec<_>>>()?;
+        for q in &quads {
+            tx.remove(q);
+        }
+    }
+    Ok(())
 }

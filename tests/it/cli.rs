@@ -771,6 +771,51 @@ fn building_twice_exports_byte_identical_nquads() {
     );
 }
 
+#[test]
+fn entities_are_described_once_and_a_changed_lexicon_leaves_no_stale_description() {
+    let dir = Dir::new("descriptions");
+    let corpus = dir.join("corpus");
+    dir.create("corpus/a.txt", "中国支持乙丙合作组织。\n");
+    dir.create("corpus/b.txt", "俄罗斯欢迎乙丙合作组织。\n");
+    let row = |en: &str| format!("zh\ten\taliases\tparent\tqid\n乙丙合作组织\t{en}\t\t\t\n");
+    dir.create("lex/organizations.tsv", row("First Name"));
+    let build = |store: &str| {
+        dir.diplograph()
+            .arg("build")
+            .arg(&corpus)
+            .args(["--lexicon"])
+            .arg(dir.join("lex"))
+            .arg("--store")
+            .arg(dir.join(store))
+            .run();
+        export_nquads(&dir, &dir.join(store))
+    };
+    let first = build("store");
+    let org = "<https://w3id.org/diplograph/id/org/乙丙合作组织>";
+    let said = |text: &str, what: &str| {
+        text.lines()
+            .filter(|l| l.starts_with(org) && l.contains(what))
+            .count()
+    };
+    // two documents mention it; its class, label and English name are stored once
+    assert_eq!(said(&first, "#type>"), 1, "{first}");
+    assert_eq!(said(&first, "\"乙丙合作组织\"@zh"), 1);
+    assert_eq!(said(&first, "\"First Name\"@en"), 1);
+    dir.create("lex/organizations.tsv", row("Second Name"));
+    let rebuilt = build("store");
+    assert_eq!(
+        said(&rebuilt, "First Name"),
+        0,
+        "a stale English name stays"
+    );
+    assert_eq!(said(&rebuilt, "\"Second Name\"@en"), 1);
+    assert_same_text(
+        "the rebuilt store and a fresh one",
+        &build("fresh"),
+        &rebuilt,
+    );
+}
+
 /// Builds the seed, then a copy of it under the same file name without its second
 /// document; returns the directory, the rebuilt store and the shortened copy.
 fn rebuild_without_second_document(name: &str) -> (Dir, PathBuf, PathBuf) {
