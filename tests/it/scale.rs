@@ -59,6 +59,48 @@ fn export(dir: &Path, store: &str) -> String {
 }
 
 #[test]
+fn a_generated_meeting_or_agreement_has_one_date_and_place_in_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = generate(dir.path(), 3, 600_000);
+    let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
+    // "X成员国元首理事会第N次会议于DATE在CITY举行" and "DATE在CITY签署的《TITLE》"
+    let held =
+        regex::Regex::new(r"(\S+?成员国元首理事会第\S+?次会议)于(\d+年\d+月\d+日)在(\S+?)举行")
+            .unwrap();
+    let signed = regex::Regex::new(r"欢迎(\d+年\d+月\d+日)在(\S+?)签署的《([^》]+)》").unwrap();
+    let mut seen: std::collections::HashMap<String, (String, String)> = Default::default();
+    let (mut meetings, mut agreements, mut again) = (0, 0, 0);
+    for (re, name, when, place) in [(&held, 1, 2, 3), (&signed, 3, 1, 2)] {
+        for c in re.captures_iter(&all) {
+            let key = c[name].to_string();
+            let fact = (c[when].to_string(), c[place].to_string());
+            match seen.get(&key) {
+                Some(before) => {
+                    again += 1;
+                    assert_eq!(before, &fact, "{key} is held or signed twice over");
+                }
+                None => {
+                    if name == 1 {
+                        meetings += 1;
+                    } else {
+                        agreements += 1;
+                    }
+                    seen.insert(key, fact);
+                }
+            }
+        }
+    }
+    assert!(
+        meetings > 10 && agreements > 10,
+        "{meetings} meetings, {agreements} agreements"
+    );
+    assert!(
+        again > 10,
+        "files should meet again at the same meetings: {again}"
+    );
+}
+
+#[test]
 fn the_generator_is_deterministic_and_its_documents_extract_without_broken_mentions() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
