@@ -597,6 +597,9 @@ fn print_build(path: &Path, summary: &diplograph::store::build::Summary, started
     if let Some(took) = summary.compacted {
         println!("compacted for queries: {:.2} s", took.as_secs_f64());
     }
+    if let Some(took) = summary.summarized {
+        println!("summaries counted: {:.2} s", took.as_secs_f64());
+    }
     println!("seconds: {:.2}", started.elapsed().as_secs_f64());
 }
 

@@ -55,6 +55,7 @@ pub mod dg {
         DELIVERED_AT = "deliveredAt",
         ACTOR = "actor", ACT_PROP = "act", SENTENCE = "sentence", CONCERNS = "concerns",
         AMOUNT = "amount", CAMEO_CODE = "cameoCode", RULE = "rule", MADE = "made", CUE = "cue",
+        STATEMENTS = "statements", YEAR = "year", DOCUMENTS = "documents",
         ISO3 = "iso3166Alpha3", REPAIR = "repair",
         INPUT_FILE = "InputFile", FILE_NAME = "fileName", CONTENT_HASH = "contentHash",
         BUILT_WITH = "builtWith", PATH = "path",
@@ -69,7 +70,7 @@ pub mod dg {
 pub mod dgr {
     terms! { "https://w3id.org/diplograph/id/";
         ONTOLOGY_GRAPH = "graph/ontology", ENTITIES_GRAPH = "graph/entities",
-        LEXICON_GRAPH = "graph/lexicon",
+        LEXICON_GRAPH = "graph/lexicon", SUMMARY_GRAPH = "graph/summary",
     }
 }
 

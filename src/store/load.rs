@@ -262,10 +262,13 @@ fn referred_as_object(tx: &Transaction<'_>, e: NamedNodeRef<'_>) -> StorageResul
     Ok(quads.next().transpose()?.is_some())
 }
 
-/// Whether a quad outside the description graphs has `e` as its subject or object.
+/// Whether a quad outside the description graphs (and the summary, which the build
+/// counts again afterwards) has `e` as its subject or object.
 fn referred_outside_descriptions(tx: &Transaction<'_>, e: NamedNodeRef<'_>) -> StorageResult<bool> {
     let outside = |q: &Quad| match &q.graph_name {
-        GraphName::NamedNode(g) => !graph::is_description_graph(g.as_str()),
+        GraphName::NamedNode(g) => {
+            !graph::is_description_graph(g.as_str()) && g.as_str() != store::summary::GRAPH
+        }
         _ => true,
     };
     for q in tx.quads_for_pattern(None, None, Some(e.into()), None) {

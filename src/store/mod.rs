@@ -1,9 +1,10 @@
 //! The store: an on-disk Oxigraph (RocksDB) dataset of documents' graphs.
 //!
 //! In: annotated source files. Out: one named graph per document (its IRI is the
-//! document's), one for its statements (`{document IRI}/statements`), one for what the
-//! lexicon knows of its entities (`{document IRI}/lexicon`), and the ontology in
-//! `dgr:graph/ontology`. Building a source file replaces, in one transaction, every graph
+//! document's), one for its statements (`{document IRI}/statements`), one for why each
+//! item is there (`{document IRI}/explanation`), the descriptions of the entities once
+//! for the store (`dgr:graph/entities`, `dgr:graph/lexicon`), the counts of
+//! [`summary`] (`dgr:graph/summary`) and the ontology in `dgr:graph/ontology`. Building a source file replaces, in one transaction, every graph
 //! that came from a file of that name (so a file that now holds fewer documents leaves
 //! none behind): building the same corpus twice leaves exactly the same quads.
 //!
@@ -16,6 +17,7 @@ pub mod build;
 pub mod ledger;
 mod load;
 mod pipeline;
+pub mod summary;
 
 use std::path::{Path, PathBuf};
 
@@ -63,14 +65,26 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     loop {
         match on_disk::open_read_only(path) {
             Ok(store) => return Ok(store),
-            Err(StorageError::Io(e))
-                if attempt < 20 && e.kind() == std::io::ErrorKind::NotFound =>
-            {
+            Err(e) if attempt < 20 && is_vanished_file(&e) => {
                 attempt += 1;
                 std::thread::sleep(std::time::Duration::from_millis(10 * attempt));
             }
             Err(e) => return Err(storage_error(path, e)),
         }
+    }
+}
+
+/// Whether opening failed on a table file the manifest names but a compaction has
+/// just removed (RocksDB reports it as an I/O error, or as a corruption of the manifest
+/// whose cause is the missing file).
+fn is_vanished_file(e: &StorageError) -> bool {
+    match e {
+        StorageError::Io(io) => io.kind() == std::io::ErrorKind::NotFound,
+        StorageError::Corruption(c) => {
+            let text = c.to_string();
+            text.contains("No such file or directory") && text.contains(".sst")
+        }
+        _ => false,
     }
 }
 

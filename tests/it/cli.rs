@@ -816,6 +816,50 @@ fn entities_are_described_once_and_a_changed_lexicon_leaves_no_stale_description
     );
 }
 
+#[test]
+fn the_summary_graph_counts_what_a_scan_of_the_statements_counts() {
+    let dir = Dir::new("summary");
+    let store = build_store(&dir, &[&seed_corpus()]);
+    let rows = |sparql: &str| csv_rows(&query(&dir, &store, sparql, "csv").stdout);
+    let scanned = rows(
+        "SELECT ?a ?act (COUNT(?st) AS ?n) WHERE { GRAPH ?g { ?st a dg:Statement ; dg:actor ?a ; dg:act ?act } } GROUP BY ?a ?act ORDER BY ?a ?act",
+    );
+    let summary = rows(
+        "SELECT ?a ?act ?n WHERE { GRAPH <https://w3id.org/diplograph/id/graph/summary> { ?x dg:actor ?a ; dg:act ?act ; dg:statements ?n } } ORDER BY ?a ?act",
+    );
+    assert!(scanned.len() > 5, "{scanned:?}");
+    assert_eq!(summary, scanned);
+    let by_year = rows(
+        "SELECT ?y (SUM(?n) AS ?total) WHERE { GRAPH <https://w3id.org/diplograph/id/graph/summary> { ?x dg:year ?y ; dg:statements ?n } } GROUP BY ?y",
+    );
+    // both documents are dated 2014-09-12: every statement is of 2014
+    let total: usize = scanned.iter().map(|r| r[2].parse::<usize>().unwrap()).sum();
+    assert_eq!(by_year, vec![vec!["2014".to_string(), total.to_string()]]);
+    let documents = rows(
+        "SELECT ?n WHERE { GRAPH <https://w3id.org/diplograph/id/graph/summary> { <https://w3id.org/diplograph/id/org/上海合作组织> dg:documents ?n } }",
+    );
+    assert_eq!(documents, vec![vec!["2".to_string()]]);
+    // a rebuild that changes a file counts again, not its own counts among them
+    let copy = dir.create(
+        "again/sco-2014-dushanbe.txt",
+        std::fs::read_to_string(seed_corpus()).unwrap() + "\n中国支持上海合作组织。\n",
+    );
+    build_store(&dir, &[&copy]);
+    let again = rows(
+        "SELECT ?act ?n WHERE { GRAPH <https://w3id.org/diplograph/id/graph/summary> { ?x dg:actor <https://w3id.org/diplograph/id/state/CHN> ; dg:act ?act ; dg:statements ?n } } ORDER BY ?act",
+    );
+    let before: Vec<Vec<String>> = summary
+        .iter()
+        .filter(|r| r[0].ends_with("/state/CHN"))
+        .map(|r| {
+            let n: usize = r[2].parse().unwrap();
+            let n = if r[1].ends_with("#Support") { n + 1 } else { n };
+            vec![r[1].clone(), n.to_string()]
+        })
+        .collect();
+    assert_eq!(again, before);
+}
+
 /// Builds the seed, then a copy of it under the same file name without its second
 /// document; returns the directory, the rebuilt store and the shortened copy.
 fn rebuild_without_second_document(name: &str) -> (Dir, PathBuf, PathBuf) {
