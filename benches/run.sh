@@ -8,8 +8,12 @@
 # the same N-Quads, one after the other in this run; a no-op incremental rebuild; the
 # wall time and peak RSS of each (GNU time); the latency of every query in data/queries/
 # on the largest store (examples/query_latency.rs); and Python's jieba segmenter on the
-# 10 MB corpus's text as the outside reference. RUNS=N sets the timed runs per query
-# (default 11). Needs /usr/bin/time, the oxigraph CLI
+# 10 MB corpus's text as the outside reference; the analysts' queries in benches/analyst/
+# on the largest store. BEFORE=BINARY also measures an earlier diplograph (extraction
+# on one thread, a build on two, its store's size, and the shipped queries on the
+# smallest store, from BEFORE_QUERIES=DIR if its graph needs other queries) side by side
+# with this one, in the same run. RUNS=N sets the timed
+# runs per query (default 11). Needs /usr/bin/time, the oxigraph CLI
 # 0.5.13 (OXIGRAPH=path, else from the `oxigraph` wheel that `tests/setup.sh --tests`
 # installs, else on PATH) and
 # `python3 -m pip install jieba`. Results: WORKDIR/results.md (also printed).
@@ -25,9 +29,18 @@ oxigraph="${OXIGRAPH:-$( [ -x "$scripts/oxigraph" ] && echo "$scripts/oxigraph" 
 python3 -c 'import jieba' 2>/dev/null || { echo "run.sh: needs jieba (python3 -m pip install jieba)" >&2; exit 1; }
 
 cargo build --release --quiet --bin diplograph --example gen_corpus --example query_latency
-bin="$CARGO_TARGET_DIR/release/diplograph"
-examples="$CARGO_TARGET_DIR/release/examples"
-mkdir -p "$work"
+mkdir -p "$work/bin"
+# copies, so that a build during the run cannot change what is measured
+cp "$CARGO_TARGET_DIR/release/diplograph" "$CARGO_TARGET_DIR/release/examples/gen_corpus" \
+  "$CARGO_TARGET_DIR/release/examples/query_latency" "$work/bin/"
+bin="$work/bin/diplograph"
+examples="$work/bin"
+before="${BEFORE:-}"
+if [ -n "$before" ]; then
+  [ -x "$before" ] || { echo "run.sh: BEFORE=$before is no executable" >&2; exit 1; }
+  cp "$before" "$work/bin/diplograph-before"
+  before="$work/bin/diplograph-before"
+fi
 results="$work/results.md"
 
 {
@@ -67,16 +80,28 @@ for mb in $sizes; do
     touch "$corpus.done"
   fi
   nq="$work/corpus-$mb.nq"
+  text_mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  if [ -n "$before" ]; then
+    measure "before: extract → N-Quads, 1 thread" "$mb" "$before" extract "$corpus" --threads 1 --format nquads
+    "$before" extract "$corpus" --format nquads -o "$nq"
+    echo "| (before: $(wc -l < "$nq") quads, $(( $(wc -l < "$nq") * 1000 / ($(du -sk --apparent-size "$corpus" | cut -f1) * 1024 / 1000) )) per KB of text, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
+    rm -rf "$work/before-$mb"
+    measure "before: diplograph build, 2 threads" "$mb" "$before" build "$corpus" --store "$work/before-$mb" --threads 2
+    echo "| (before: store $(du -sm "$work/before-$mb" | cut -f1) MB, $(( $(du -sm "$work/before-$mb" | cut -f1) / (text_mb > 0 ? text_mb : 1) )) × the text) | $mb | | | | |" | tee -a "$results"
+    rm -f "$nq"
+  fi
   measure "extract → N-Quads, 1 thread" "$mb" "$bin" extract "$corpus" --threads 1 --format nquads
   measure "extract → N-Quads, 2 threads" "$mb" "$bin" extract "$corpus" --threads 2 --format nquads
   "$bin" extract "$corpus" --format nquads -o "$nq"
-  echo "| ($(wc -l < "$nq") quads, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
+  echo "| ($(wc -l < "$nq") quads, $(( $(wc -l < "$nq") * 1000 / ($(du -sk --apparent-size "$corpus" | cut -f1) * 1024 / 1000) )) per KB of text, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
   rm -rf "$work/ox-$mb" "$work/dg-$mb" "$work/dg1-$mb"
   measure "oxigraph load of those N-Quads" "$mb" "$oxigraph" load --location "$work/ox-$mb" --file "$nq"
   measure "diplograph build, 2 threads" "$mb" "$bin" build "$corpus" --store "$work/dg-$mb" --threads 2
+  echo "| (store $(du -sm "$work/dg-$mb" | cut -f1) MB, $(( $(du -sm "$work/dg-$mb" | cut -f1) / (text_mb > 0 ? text_mb : 1) )) × the text; $(du -sm "$work/ox-$mb" | cut -f1) MB loaded by oxigraph) | $mb | | | | |" | tee -a "$results"
   measure "diplograph build, 1 thread" "$mb" "$bin" build "$corpus" --store "$work/dg1-$mb" --threads 1
   measure "diplograph build again (nothing changed)" "$mb" "$bin" build "$corpus" --store "$work/dg-$mb"
   rm -rf "$work/ox-$mb" "$work/dg1-$mb" "$nq"
+  [ "$mb" = "$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)" ] || rm -rf "$work/before-$mb"
 done
 
 largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
@@ -85,9 +110,24 @@ largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
   echo "## Queries on the $largest MB store"
   echo
   "$examples/query_latency" --store "$work/dg-$largest" --runs "${RUNS:-11}" data/queries/*.rq
+  echo
+  echo "## Analysts' queries on the $largest MB store"
+  echo
+  "$examples/query_latency" --store "$work/dg-$largest" --runs "${RUNS:-11}" benches/analyst/*.rq
 } | tee -a "$results"
 
 smallest=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)
+if [ -n "$before" ]; then
+  {
+    echo
+    echo "## Shipped queries on the $smallest MB store: before, then after"
+    echo
+    "$examples/query_latency" --store "$work/before-$smallest" --runs "${RUNS:-11}" "${BEFORE_QUERIES:-data/queries}"/*.rq
+    echo
+    "$examples/query_latency" --store "$work/dg-$smallest" --runs "${RUNS:-11}" data/queries/*.rq
+  } | tee -a "$results"
+fi
+
 {
   echo
   echo "## Python jieba on the $smallest MB corpus (one core)"

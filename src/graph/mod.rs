@@ -8,9 +8,9 @@
 //! - its statements and their sentences (one `nif:Sentence` each) in the graph
 //!   `{document IRI}/statements`; a statement's CAMEO code is its act's (the ontology
 //!   gives it), so it is not stored per statement;
-//! - why each mention and statement is there in the graph `{document IRI}/explanation`:
-//!   one node per rule that fired in the document, listing what it made (see
-//!   [`explanation_graph`]), instead of a `dg:rule` triple per item;
+//! - why each mention is there, in the document's graph: one node per rule that made
+//!   mentions, listing them (see `rule_nodes`), instead of a `dg:rule` triple per
+//!   mention (a statement, twenty times rarer, keeps its own `dg:rule`);
 //! - what is the same in every document that mentions an entity (its class, Chinese
 //!   label, value, currency, OWL-Time) once for the store in [`ENTITIES`], and what the
 //!   lexicon knows of it (English names, Wikidata IDs, ISO codes, lexicon relations),
@@ -116,17 +116,6 @@ pub fn is_description_graph(graph: &str) -> bool {
     graph == ENTITIES || graph == LEXICON
 }
 
-/// The graph that says why each mention and statement of a document is there:
-/// `{document IRI}/explanation`. It holds one node `{document IRI}/rule/{rule}` per rule
-/// that fired in the document, with `dg:rule` (its name: `lexicon:states.tsv#CHN`,
-/// `rule:title-brackets`, `cue-verb:subject` …) and `dg:made`, the IRIs of what it made
-/// relative to the document's IRI, in text order and separated by spaces
-/// (`#char=12,15 #char=40,43` for mentions, `/statement/120-Propose-CHN` for
-/// statements). A mention's or statement's rule is the node whose `dg:made` lists it.
-pub fn explanation_graph(doc: &NamedNode) -> NamedNode {
-    iri(&format!("{}/explanation", doc.as_str()))
-}
-
 /// One entity's description: its quads in [`ENTITIES`] and [`LEXICON`], the same in
 /// every document that mentions it.
 pub struct Description {
@@ -134,8 +123,7 @@ pub struct Description {
     pub quads: Vec<Quad>,
 }
 
-/// The quads of one document: its graph, then its statements' and its explanation's
-/// (not the descriptions of its entities: see [`descriptions`] and [`file_quads`]).
+/// The quads of one document: its graph, then its statements' (not the descriptions of its entities: see [`descriptions`] and [`file_quads`]).
 pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let d = &doc.doc;
     let doc_iri = document_iri(&d.source_name, d.seq);
@@ -240,6 +228,9 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         );
     }
 
+    // why each mention is there
+    rule_nodes(&mut w, &doc_iri, made);
+
     // statements, in the document's statement graph
     let mut w_doc = std::mem::replace(
         &mut w,
@@ -251,13 +242,13 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     for s in &doc.statements {
         let c = chars(&s.sentence);
         let sentence = span_node("sentence", &c);
-        let local = format!(
-            "/statement/{}-{}-{}",
+        let st = iri(&format!(
+            "{}/statement/{}-{}-{}",
+            doc_iri.as_str(),
             c.start,
             s.act,
             encode_key(&s.actor.key)
-        );
-        let st = iri(&format!("{}{local}", doc_iri.as_str()));
+        ));
         offset_string(
             &mut w,
             &sentence,
@@ -282,24 +273,27 @@ pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
         if let Some(a) = &s.date {
             w.add(st.clone(), dg::DATE_PROP, entity_iri(a));
         }
+        w.add(st.clone(), dg::RULE, Literal::new_simple_literal(&s.rule));
         w.add(st, dg::CUE, zh(&s.cue));
-        note(&mut made, &s.rule, &local);
     }
     w_doc.quads.append(&mut w.quads);
+    let mut quads = w_doc.quads;
+    dedup(&mut quads);
+    quads
+}
 
-    // why each item is there, in the document's explanation graph
-    let mut w = Writer {
-        graph: GraphName::NamedNode(explanation_graph(&doc_iri)),
-        quads: w_doc.quads,
-    };
+/// Why each mention of a document is there, once per rule: the document's graph holds a
+/// node `{document IRI}/rule/{rule}` with `dg:rule` (the rule's name:
+/// `lexicon:states.tsv#CHN`, `rule:title-brackets` …) and `dg:made`, the IRIs of the
+/// mentions it made relative to the document's IRI, in text order and separated by
+/// spaces (`#char=12,15 #char=40,43`). A mention's rule is the node of its graph whose
+/// `dg:made` lists it; a query joins them by graph (`data/queries/why.rq`).
+fn rule_nodes(w: &mut Writer, doc: &NamedNode, made: Vec<(&str, String)>) {
     for (rule, list) in made {
-        let node = iri(&format!("{}/rule/{}", doc_iri.as_str(), encode_key(rule)));
+        let node = iri(&format!("{}/rule/{}", doc.as_str(), encode_key(rule)));
         w.add(node.clone(), dg::RULE, Literal::new_simple_literal(rule));
         w.add(node, dg::MADE, Literal::new_simple_literal(&list));
     }
-    let mut quads = w.quads;
-    dedup(&mut quads);
-    quads
 }
 
 /// Adds `item` to what `rule` made.

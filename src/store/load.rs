@@ -180,11 +180,10 @@ impl<'a> Writer<'a> {
 
 type StorageResult<T> = std::result::Result<T, StorageError>;
 
-/// Removes a document's graph and its statements and explanation graphs.
+/// Removes a document's graph and its statement graph.
 fn remove_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> StorageResult<()> {
     tx.remove_named_graph(doc)?;
-    tx.remove_named_graph(&graph::statement_graph(doc))?;
-    tx.remove_named_graph(&graph::explanation_graph(doc))
+    tx.remove_named_graph(&graph::statement_graph(doc))
 }
 
 /// The resources a document's graphs refer to that have a description: the entities it

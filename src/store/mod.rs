@@ -1,8 +1,8 @@
 //! The store: an on-disk Oxigraph (RocksDB) dataset of documents' graphs.
 //!
 //! In: annotated source files. Out: one named graph per document (its IRI is the
-//! document's), one for its statements (`{document IRI}/statements`), one for why each
-//! item is there (`{document IRI}/explanation`), the descriptions of the entities once
+//! document's), one for its statements (`{document IRI}/statements`), each with the
+//! rules that made what it holds, the descriptions of the entities once
 //! for the store (`dgr:graph/entities`, `dgr:graph/lexicon`), the counts of
 //! [`summary`] (`dgr:graph/summary`) and the ontology in `dgr:graph/ontology`. Building a source file replaces, in one transaction, every graph
 //! that came from a file of that name (so a file that now holds fewer documents leaves
