@@ -119,6 +119,7 @@ pub fn is_description_graph(graph: &str) -> bool {
 /// One entity's description: its quads in [`ENTITIES`] and [`LEXICON`], the same in
 /// every document that mentions it.
 pub struct Description {
+    pub id: EntityId,
     pub entity: NamedNode,
     pub quads: Vec<Quad>,
 }
@@ -362,6 +363,7 @@ pub fn describe(e: &Entity) -> Description {
         lexicon.add(node.clone(), p.iri(), entity_iri(o));
     }
     Description {
+        id: e.id.clone(),
         entity: node,
         quads: lexicon.quads,
     }

@@ -32,7 +32,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{NamedNodeRef, Quad};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
@@ -40,7 +40,7 @@ use crate::store::ledger::{self, Record};
 pub use crate::store::load::Batches;
 use crate::store::load::Writer;
 use crate::store::{self, pipeline};
-use crate::{Class, Extractor, graph, input};
+use crate::{Class, EntityId, Extractor, graph, input};
 
 /// One input: a file to read, or text already in memory (the bundled corpus).
 #[derive(Debug, Clone)]
@@ -276,16 +276,25 @@ pub fn build_with(
     // second pass: extract the changed inputs in parallel, write them in order; each
     // entity's description goes with the first file that mentions it
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
-    let mut described: HashSet<NamedNode> = HashSet::new();
+    let described = Described::default();
+    // a file that replaces its graphs replaces the descriptions of all its entities too
+    // (the lexicon may have changed since)
+    let nothing = Described::default();
     let extract = |t: &Todo| {
         let kept = t.source.lock().unwrap_or_else(|e| e.into_inner()).take();
+        let input = &inputs[t.index];
+        let known = match records.contains_key(&input.name()) {
+            true => &nothing,
+            false => &described,
+        };
         extract(
             extractor,
-            &inputs[t.index],
+            input,
             kept,
             t.hash.as_deref(),
             options,
             &stdin,
+            known,
         )
         .map(|x| (x, t.hash.clone()))
     };
@@ -308,9 +317,7 @@ pub fn build_with(
                     let mut quads = x.quads;
                     let replaces = records.contains_key(&x.name) || has_graphs(db, path, &x.name)?;
                     for d in x.descriptions {
-                        // a file that replaces its graphs replaces the descriptions of
-                        // its entities too (the lexicon may have changed since)
-                        if described.insert(d.entity) || replaces {
+                        if described.add(&d.id) || replaces {
                             quads.extend(d.quads);
                         }
                     }
@@ -372,9 +379,9 @@ pub fn extract_each<E: From<Error>>(
 
 /// [`extract_each`], with each file's quads turned by `prepare` on the worker that
 /// extracted them (say, serialized), so that `sink` has less to do in order. Each file
-/// goes to `sink` as its documents' quads, then the descriptions of the entities no
-/// earlier file mentioned, each prepared on its own (so a file alone gives what
-/// [`crate::build_source`] does).
+/// goes to `sink` as its documents' quads, then (prepared apart, in order) the
+/// descriptions of the entities no earlier file mentioned, so a file alone gives what
+/// [`crate::build_source`] does.
 pub fn extract_each_with<T: Send, E: From<Error>>(
     extractor: &Extractor,
     inputs: &[Input],
@@ -411,27 +418,23 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
     }
     let mut summary = Summary::default();
     let mut entities: HashSet<(Class, u64)> = HashSet::new();
-    let mut described: HashSet<NamedNode> = HashSet::new();
+    let described = Described::default();
     let indexed: Vec<(usize, &Input)> = inputs.iter().enumerate().collect();
     let work = |&(i, input): &(usize, &Input)| {
         let source = kept
             .get(i)
             .and_then(|k| k.lock().unwrap_or_else(|e| e.into_inner()).take());
-        extract(extractor, input, source, None, options, &stdin).map(|mut x| {
+        extract(extractor, input, source, None, options, &stdin, &described).map(|mut x| {
             let quads = std::mem::take(&mut x.quads);
-            let descriptions: Vec<(NamedNode, usize, T)> = std::mem::take(&mut x.descriptions)
-                .into_iter()
-                .map(|d| (d.entity, d.quads.len(), prepare(d.quads)))
-                .collect();
             let count = quads.len();
-            (x, count, descriptions, prepare(quads))
+            (x, count, prepare(quads))
         })
     };
     pipeline::ordered(&indexed, threads, 2 * threads + 2, work, |_, done| {
         match done {
             Err(e) if options.keep_going => summary.failures.push(e.report()),
             Err(e) => return Err(E::from(e)),
-            Ok((x, count, descriptions, prepared)) => {
+            Ok((x, count, prepared)) => {
                 summary.warnings.extend(x.warnings);
                 summary.files += 1;
                 summary.documents += x.documents;
@@ -439,11 +442,15 @@ pub fn extract_each_with<T: Send, E: From<Error>>(
                 summary.quads += count;
                 entities.extend(x.entities);
                 sink(prepared)?;
-                for (entity, n, d) in descriptions {
-                    if described.insert(entity) {
-                        summary.quads += n;
-                        sink(d)?;
+                let mut new = Vec::new();
+                for d in x.descriptions {
+                    if described.add(&d.id) {
+                        new.extend(d.quads);
                     }
+                }
+                if !new.is_empty() {
+                    summary.quads += new.len();
+                    sink(prepare(new))?;
                 }
             }
         }
@@ -548,7 +555,30 @@ fn survey(
     }
 }
 
-/// Reads and extracts one input and builds its quads.
+/// The entities whose descriptions a run has written: the writer adds them in input
+/// order, and the workers leave out the descriptions of entities already in it (a worker
+/// that has not seen an addition yet describes the entity again, and the writer drops
+/// it), so what is written does not depend on the number of threads.
+#[derive(Default)]
+struct Described(std::sync::RwLock<HashSet<EntityId>>);
+
+impl Described {
+    fn has(&self, id: &EntityId) -> bool {
+        self.0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(id)
+    }
+
+    /// Adds `id`; whether it was new.
+    fn add(&self, id: &EntityId) -> bool {
+        let mut set = self.0.write().unwrap_or_else(|e| e.into_inner());
+        !set.contains(id) && set.insert(id.clone())
+    }
+}
+
+/// Reads and extracts one input and builds its quads (and the descriptions of its
+/// entities not `known`).
 fn extract(
     extractor: &Extractor,
     input: &Input,
@@ -556,6 +586,7 @@ fn extract(
     hash: Option<&str>,
     options: &Options,
     stdin: &Mutex<Option<input::SourceFile>>,
+    known: &Described,
 ) -> Result<Extracted> {
     let source = match (kept, input) {
         (Some(source), _) => source,
@@ -582,7 +613,7 @@ fn extract(
         }
         quads.extend(graph::document_quads(d));
         for e in d.entities.values() {
-            if seen.insert(&e.id) {
+            if seen.insert(&e.id) && !known.has(&e.id) {
                 descriptions.push(graph::describe(e));
             }
         }
