@@ -84,7 +84,7 @@ for mb in $sizes; do
   if [ -n "$before" ]; then
     measure "before: extract → N-Quads, 1 thread" "$mb" "$before" extract "$corpus" --threads 1 --format nquads
     "$before" extract "$corpus" --format nquads -o "$nq"
-    echo "| (before: $(wc -l < "$nq") quads, $(( $(wc -l < "$nq") * 1000 / ($(du -sk --apparent-size "$corpus" | cut -f1) * 1024 / 1000) )) per KB of text, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
+    echo "| (before: $(wc -l < "$nq") quads, $(awk -v q="$(wc -l < "$nq")" -v b="$(du -sb --apparent-size "$corpus" | cut -f1)" 'BEGIN { printf "%.0f", q / (b / 1000) }') per KB of text, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
     rm -rf "$work/before-$mb"
     measure "before: diplograph build, 2 threads" "$mb" "$before" build "$corpus" --store "$work/before-$mb" --threads 2
     echo "| (before: store $(du -sm "$work/before-$mb" | cut -f1) MB, $(( $(du -sm "$work/before-$mb" | cut -f1) / (text_mb > 0 ? text_mb : 1) )) × the text) | $mb | | | | |" | tee -a "$results"
@@ -93,7 +93,7 @@ for mb in $sizes; do
   measure "extract → N-Quads, 1 thread" "$mb" "$bin" extract "$corpus" --threads 1 --format nquads
   measure "extract → N-Quads, 2 threads" "$mb" "$bin" extract "$corpus" --threads 2 --format nquads
   "$bin" extract "$corpus" --format nquads -o "$nq"
-  echo "| ($(wc -l < "$nq") quads, $(( $(wc -l < "$nq") * 1000 / ($(du -sk --apparent-size "$corpus" | cut -f1) * 1024 / 1000) )) per KB of text, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
+  echo "| ($(wc -l < "$nq") quads, $(awk -v q="$(wc -l < "$nq")" -v b="$(du -sb --apparent-size "$corpus" | cut -f1)" 'BEGIN { printf "%.0f", q / (b / 1000) }') per KB of text, $(du -m "$nq" | cut -f1) MB of N-Quads) | $mb | | | | |" | tee -a "$results"
   rm -rf "$work/ox-$mb" "$work/dg-$mb" "$work/dg1-$mb"
   measure "oxigraph load of those N-Quads" "$mb" "$oxigraph" load --location "$work/ox-$mb" --file "$nq"
   measure "diplograph build, 2 threads" "$mb" "$bin" build "$corpus" --store "$work/dg-$mb" --threads 2

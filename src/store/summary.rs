@@ -18,17 +18,38 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use std::collections::{HashMap, HashSet};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
 
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use oxigraph::store::{StorageError, Store};
-
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::store::storage_error;
-use crate::vocab::{dg, dgr, itsrdf, xsd};
+use crate::vocab::{dg, dgr, xsd};
 
 /// The summary graph.
 pub const GRAPH: &str = dgr::SUMMARY_GRAPH;
+
+const PREFIXES: &str =
+    "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+PREFIX dg: <https://w3id.org/diplograph/ns#>
+PREFIX dgg: <https://w3id.org/diplograph/id/graph/>
+";
+
+const BY_ACTOR: &str = "SELECT ?a ?act (COUNT(?st) AS ?n) WHERE {
+  GRAPH ?g { ?st a dg:Statement ; dg:actor ?a ; dg:act ?act }
+} GROUP BY ?a ?act";
+
+const BY_YEAR: &str = "SELECT ?year ?act (COUNT(?st) AS ?n) WHERE {
+  GRAPH ?g { ?st a dg:Statement ; dg:act ?act ; dg:sentence ?s . ?s nif:referenceContext ?doc }
+  GRAPH ?doc { ?doc dg:date ?d }
+  GRAPH dgg:entities { ?d dg:value ?value }
+  BIND(SUBSTR(STR(?value), 1, 4) AS ?year)
+} GROUP BY ?year ?act";
+
+const DOCUMENTS: &str = "SELECT ?e (COUNT(?doc) AS ?n) WHERE {
+  { SELECT DISTINCT ?e ?doc WHERE { GRAPH ?doc { ?m itsrdf:taIdentRef ?e } } }
+} GROUP BY ?e";
 
 /// Removes [`GRAPH`], before a build changes the store: a build killed before it counts
 /// again leaves no stale counts, and the next build sees them missing and counts.
@@ -40,95 +61,8 @@ pub fn forget(db: &Store, path: &Path) -> Result<()> {
 }
 
 /// Counts the summaries again and replaces [`GRAPH`] with them; returns how long it took.
-///
-/// How: a scan of one predicate at a time, counted in memory that grows with the
-/// number of statements (a 64-bit hash and an act each), not with the text: `dg:date`
-/// (the year of each dated document), `dg:act` (the act of each statement of a
-/// statement graph), `dg:actor` (joined to it by the statement) and
-/// `itsrdf:taIdentRef`, whose quads come grouped by entity (Oxigraph's
-/// predicate–object–subject–graph index), so the documents of one entity are counted at
-/// a time. A statement's document is the prefix of its IRI (`{document}/statement/…`).
 pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
     let started = Instant::now();
-    let err = |e| storage_error(path, e);
-    let scan =
-        |p: &str| db.quads_for_pattern(None, Some(NamedNodeRef::new_unchecked(p)), None, None);
-    let in_statements =
-        |g: &GraphName| matches!(g, GraphName::NamedNode(g) if g.as_str().ends_with("/statements"));
-
-    // the year of each dated document
-    let mut years: HashMap<u64, String> = HashMap::new();
-    for q in scan(dg::DATE_PROP) {
-        let q = q.map_err(err)?;
-        if let (NamedOrBlankNode::NamedNode(doc), Term::NamedNode(date), GraphName::NamedNode(g)) =
-            (&q.subject, &q.object, &q.graph_name)
-            && doc == g
-            && let Some(value) = value_of(db, date.as_ref()).map_err(err)?
-            && value.len() >= 4
-            && value.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        {
-            years.insert(hash(doc.as_str()), value[..4].to_string());
-        }
-    }
-    // the act of each statement
-    let mut acts: Vec<NamedNode> = Vec::new();
-    let mut act_of: HashMap<u64, usize> = HashMap::new();
-    for q in scan(dg::ACT_PROP) {
-        let q = q.map_err(err)?;
-        if let (NamedOrBlankNode::NamedNode(st), Term::NamedNode(act)) = (&q.subject, &q.object)
-            && in_statements(&q.graph_name)
-        {
-            let i = match acts.iter().position(|a| a == act) {
-                Some(i) => i,
-                None => {
-                    acts.push(act.clone());
-                    acts.len() - 1
-                }
-            };
-            act_of.insert(hash(st.as_str()), i);
-        }
-    }
-    // by actor and act, and by year and act
-    let mut by_actor: HashMap<(NamedNode, usize), u64> = HashMap::new();
-    let mut by_year: HashMap<(String, usize), u64> = HashMap::new();
-    for q in scan(dg::ACTOR) {
-        let q = q.map_err(err)?;
-        if let (NamedOrBlankNode::NamedNode(st), Term::NamedNode(actor)) = (&q.subject, q.object)
-            && in_statements(&q.graph_name)
-            && let Some(&act) = act_of.get(&hash(st.as_str()))
-        {
-            *by_actor.entry((actor, act)).or_default() += 1;
-            if let Some((doc, _)) = st.as_str().split_once("/statement/")
-                && let Some(year) = years.get(&hash(doc))
-            {
-                *by_year.entry((year.clone(), act)).or_default() += 1;
-            }
-        }
-    }
-    drop(act_of);
-    // documents per entity: the mentions come grouped by entity; one met again later
-    // (were an index not to group it) adds up
-    let mut per_entity: HashMap<NamedNode, u64> = HashMap::new();
-    let mut current: Option<NamedNode> = None;
-    let mut graphs: HashSet<u64> = HashSet::new();
-    for q in scan(itsrdf::TA_IDENT_REF) {
-        let q = q.map_err(err)?;
-        let (Term::NamedNode(e), GraphName::NamedNode(g)) = (q.object, &q.graph_name) else {
-            continue;
-        };
-        if current.as_ref() != Some(&e) {
-            if let Some(done) = current.take() {
-                *per_entity.entry(done).or_default() += graphs.len() as u64;
-            }
-            graphs.clear();
-            current = Some(e);
-        }
-        graphs.insert(hash(g.as_str()));
-    }
-    if let Some(done) = current {
-        *per_entity.entry(done).or_default() += graphs.len() as u64;
-    }
-
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(GRAPH));
     let mut quads = Vec::new();
     let mut add = |s: &NamedNode, p: &str, o: Term| {
@@ -139,26 +73,39 @@ pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
             graph.clone(),
         ))
     };
-    let count = |n: u64| -> Term {
-        Literal::new_typed_literal(n.to_string(), NamedNodeRef::new_unchecked(xsd::INTEGER)).into()
+    let count = |n: &Term| {
+        Term::from(Literal::new_typed_literal(
+            literal(n),
+            NamedNodeRef::new_unchecked(xsd::INTEGER),
+        ))
     };
-    for ((actor, act), n) in &by_actor {
-        let act = &acts[*act];
+    for row in select(db, BY_ACTOR)? {
+        let [
+            Some(Term::NamedNode(a)),
+            Some(Term::NamedNode(act)),
+            Some(n),
+        ] = &row[..]
+        else {
+            continue;
+        };
         let node = NamedNode::new_unchecked(format!(
             "{}summary/actor/{}/{}",
             dgr::NS,
-            actor
-                .as_str()
-                .strip_prefix(dgr::NS)
-                .unwrap_or(actor.as_str()),
+            a.as_str().strip_prefix(dgr::NS).unwrap_or(a.as_str()),
             local(act)
         ));
-        add(&node, dg::ACTOR, actor.clone().into());
+        add(&node, dg::ACTOR, a.clone().into());
         add(&node, dg::ACT_PROP, act.clone().into());
-        add(&node, dg::STATEMENTS, count(*n));
+        add(&node, dg::STATEMENTS, count(n));
     }
-    for ((year, act), n) in &by_year {
-        let act = &acts[*act];
+    for row in select(db, BY_YEAR)? {
+        let [Some(year), Some(Term::NamedNode(act)), Some(n)] = &row[..] else {
+            continue;
+        };
+        let year = literal(year);
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let node =
             NamedNode::new_unchecked(format!("{}summary/year/{year}/{}", dgr::NS, local(act)));
         add(
@@ -167,10 +114,13 @@ pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
             Literal::new_typed_literal(year, NamedNodeRef::new_unchecked(xsd::G_YEAR)).into(),
         );
         add(&node, dg::ACT_PROP, act.clone().into());
-        add(&node, dg::STATEMENTS, count(*n));
+        add(&node, dg::STATEMENTS, count(n));
     }
-    for (e, n) in &per_entity {
-        add(e, dg::DOCUMENTS, count(*n));
+    for row in select(db, DOCUMENTS)? {
+        let [Some(Term::NamedNode(e)), Some(n)] = &row[..] else {
+            continue;
+        };
+        add(e, dg::DOCUMENTS, count(n));
     }
     let mut tx = db.start_transaction().map_err(|e| storage_error(path, e))?;
     tx.clear_graph(NamedNodeRef::new_unchecked(GRAPH))
@@ -184,30 +134,36 @@ pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
     Ok(started.elapsed())
 }
 
-/// The `dg:value` of a date, from the entities' graph.
-fn value_of(
-    db: &Store,
-    date: NamedNodeRef<'_>,
-) -> std::result::Result<Option<String>, StorageError> {
-    let p = NamedNodeRef::new_unchecked(dg::VALUE);
-    let g = NamedNodeRef::new_unchecked(crate::graph::ENTITIES);
-    match db
-        .quads_for_pattern(Some(date.into()), Some(p), None, Some(g.into()))
-        .next()
-    {
-        Some(q) => Ok(match q?.object {
-            Term::Literal(l) => Some(l.value().to_string()),
-            _ => None,
-        }),
-        None => Ok(None),
+fn select(db: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
+    let fail = |e: String| {
+        Error::new(
+            ErrorKind::Store,
+            format!("counting the summaries failed: {e}"),
+        )
+    };
+    let prepared = SparqlEvaluator::new()
+        .parse_query(&format!("{PREFIXES}{query}"))
+        .map_err(|e| fail(e.to_string()))?;
+    let QueryResults::Solutions(solutions) = prepared
+        .on_store(db)
+        .execute()
+        .map_err(|e| fail(e.to_string()))?
+    else {
+        return Err(fail("a SELECT gave no solutions".into()));
+    };
+    let mut rows = Vec::new();
+    for s in solutions {
+        rows.push(s.map_err(|e| fail(e.to_string()))?.values().to_vec());
     }
+    Ok(rows)
 }
 
-fn hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
+/// The lexical form of a literal (a count, a year), else the term as written.
+fn literal(t: &Term) -> String {
+    match t {
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// The local name of an act (`Propose` of `dg:Propose`).
