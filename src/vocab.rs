@@ -58,7 +58,7 @@ pub mod dg {
         STATEMENTS = "statements", YEAR = "year", DOCUMENTS = "documents",
         ISO3 = "iso3166Alpha3", REPAIR = "repair",
         INPUT_FILE = "InputFile", FILE_NAME = "fileName", CONTENT_HASH = "contentHash",
-        BUILT_WITH = "builtWith", PATH = "path",
+        BUILT_WITH = "builtWith", PATH = "path", COUNTS = "counts",
     }
     /// The IRI of an act individual (`dg:Propose`, …).
     pub fn act(local: &str) -> String {

@@ -170,6 +170,8 @@ struct Extracted {
     quads: Vec<Quad>,
     /// The descriptions of the entities its documents mention, one per entity.
     descriptions: Vec<graph::Description>,
+    /// What its documents add to the summary (see [`store::summary::counts`]).
+    counts: String,
     warnings: Vec<String>,
 }
 
@@ -327,6 +329,7 @@ pub fn build_with(
                             hash,
                             built_with: built_with.clone(),
                             path: input.disk_path().map(|p| ledger::relative_path(path, p)),
+                            counts: Some(x.counts.clone()),
                         };
                         quads.extend(record.quads());
                     }
@@ -618,8 +621,10 @@ fn extract(
             }
         }
     }
+    let counts = store::summary::counts(&documents);
     Ok(Extracted {
         name: source.name,
+        counts,
         documents: documents.len(),
         statements,
         entities,

@@ -35,6 +35,9 @@ pub struct Record {
     /// Where the file was, relative to the store directory (`/`-separated); `None` for
     /// standard input and text in memory.
     pub path: Option<String>,
+    /// What the file's documents add to the store's summary ([`crate::store::summary`]):
+    /// `a ACTOR ACT N`, `y YEAR ACT N` or `e ENTITY N` items separated by `;`.
+    pub counts: Option<String>,
 }
 
 /// The node of the record of file `name`, which is also the graph that holds it:
@@ -86,6 +89,9 @@ impl Record {
         if let Some(p) = &self.path {
             out.push(quad(dg::PATH, text(p)));
         }
+        if let Some(c) = &self.counts {
+            out.push(quad(dg::COUNTS, text(c)));
+        }
         out
     }
 }
@@ -93,7 +99,13 @@ impl Record {
 /// Every record in `store`, by file name.
 pub fn read(store: &Store) -> Result<HashMap<String, Record>, StorageError> {
     let mut fields: HashMap<NamedNode, HashMap<&'static str, String>> = HashMap::new();
-    for p in [dg::FILE_NAME, dg::CONTENT_HASH, dg::BUILT_WITH, dg::PATH] {
+    for p in [
+        dg::FILE_NAME,
+        dg::CONTENT_HASH,
+        dg::BUILT_WITH,
+        dg::PATH,
+        dg::COUNTS,
+    ] {
         let predicate = NamedNode::new_unchecked(p);
         for q in store.quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
             let q = q?;
@@ -118,6 +130,7 @@ pub fn read(store: &Store) -> Result<HashMap<String, Record>, StorageError> {
                 hash: f.remove(dg::CONTENT_HASH)?,
                 built_with: f.remove(dg::BUILT_WITH)?,
                 path: f.remove(dg::PATH),
+                counts: f.remove(dg::COUNTS),
             })
         })
         .map(|r| (r.name.clone(), r))
@@ -206,12 +219,14 @@ mod tests {
                 hash: hash(b"text"),
                 built_with: built_with("sha256:00", None),
                 path: Some("../corpus/a b#c.txt".into()),
+                counts: Some("a https://w3id.org/diplograph/id/state/CHN Propose 2;e https://w3id.org/diplograph/id/state/CHN 1".into()),
             },
             Record {
                 name: "stdin".into(),
                 hash: hash(b""),
                 built_with: built_with("sha256:00", Some("GBK")),
                 path: None,
+                counts: None,
             },
         ];
         for r in &records {

@@ -1,7 +1,8 @@
-//! Summaries: what the analysts' aggregate queries count, counted once per build.
+//! Summaries: what the analysts' aggregate queries count, kept for the whole store.
 //!
-//! In: the store after a build changed it. Out: the graph [`GRAPH`]
-//! (`dgr:graph/summary`), replaced in one transaction:
+//! In: each built file's documents (their counts go into the file's ledger record,
+//! [`counts`]) and, after a build changed the store, every record. Out: the graph
+//! [`GRAPH`] (`dgr:graph/summary`), replaced in one transaction:
 //! - statements by actor and act: a node `dgr:summary/actor/{actor's IRI path}/{Act}`
 //!   with `dg:actor`, `dg:act` and `dg:statements` (how many);
 //! - statements by the year of their document and act: a node
@@ -9,47 +10,73 @@
 //!   `dg:statements` (statements of documents without a date are in no year);
 //! - for each entity the documents mention, `dg:documents` (how many mention it).
 //!
-//! Guarantees: the summary is removed before a build changes the store and counted from
-//! the store itself after it, so incremental builds, replaced and removed files leave exactly the counts
-//! of a fresh build; a build that changes nothing leaves it as it was. A scan of the whole
-//! store is what these questions cost without it (seconds on a 100 MB corpus; see
-//! BENCHMARKS.md); with it they read a few thousand quads.
+//! Guarantees: the summary is the sum of the counts of the records the store holds, and
+//! a record is written and removed with its file's graphs, so incremental builds,
+//! replaced and removed files leave exactly the counts of a fresh build; the summary is
+//! removed before a build changes the store and summed again after it, so a build
+//! killed in between leaves none, and the next build sums it. Summing reads one
+//! literal per file, never the documents' graphs.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::store::storage_error;
+use crate::error::Result;
+use crate::graph::entity_iri;
+use crate::model::Annotated;
+use crate::store::{ledger, storage_error};
 use crate::vocab::{dg, dgr, xsd};
 
 /// The summary graph.
 pub const GRAPH: &str = dgr::SUMMARY_GRAPH;
 
-const PREFIXES: &str =
-    "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
-PREFIX dg: <https://w3id.org/diplograph/ns#>
-PREFIX dgg: <https://w3id.org/diplograph/id/graph/>
-";
-
-const BY_ACTOR: &str = "SELECT ?a ?act (COUNT(?st) AS ?n) WHERE {
-  GRAPH ?g { ?st a dg:Statement ; dg:actor ?a ; dg:act ?act }
-} GROUP BY ?a ?act";
-
-const BY_YEAR: &str = "SELECT ?year ?act (COUNT(?st) AS ?n) WHERE {
-  GRAPH ?g { ?st a dg:Statement ; dg:act ?act ; dg:sentence ?s . ?s nif:referenceContext ?doc }
-  GRAPH ?doc { ?doc dg:date ?d }
-  GRAPH dgg:entities { ?d dg:value ?value }
-  BIND(SUBSTR(STR(?value), 1, 4) AS ?year)
-} GROUP BY ?year ?act";
-
-const DOCUMENTS: &str = "SELECT ?e (COUNT(?doc) AS ?n) WHERE {
-  { SELECT DISTINCT ?e ?doc WHERE { GRAPH ?doc { ?m itsrdf:taIdentRef ?e } } }
-} GROUP BY ?e";
+/// What the documents of one file add to the summary, as the text of its ledger record's
+/// `dg:counts`: one count per item, items separated by `;` and fields by a space (entity
+/// IRIs hold neither), sorted — `a ACTOR ACT N`
+/// (statements by actor IRI and act), `y YEAR ACT N` (by the year of the document's
+/// date and act), `e ENTITY N` (documents of the file that mention the entity).
+pub fn counts(docs: &[Annotated]) -> String {
+    let mut lines: BTreeMap<String, u64> = BTreeMap::new();
+    for d in docs {
+        let year = d
+            .fields
+            .date
+            .as_ref()
+            .map(|date| date.key.chars().take(4).collect::<String>())
+            .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+        for s in &d.statements {
+            let act = s.act.name();
+            *lines
+                .entry(format!("a {} {act}", entity_iri(&s.actor).as_str()))
+                .or_default() += 1;
+            if let Some(y) = &year {
+                *lines.entry(format!("y {y} {act}")).or_default() += 1;
+            }
+        }
+        let mut mentioned: Vec<&crate::model::EntityId> =
+            d.mentions.iter().map(|m| &m.entity).collect();
+        mentioned.sort();
+        mentioned.dedup();
+        for e in mentioned {
+            *lines
+                .entry(format!("e {}", entity_iri(e).as_str()))
+                .or_default() += 1;
+        }
+    }
+    let mut out = String::new();
+    for (key, n) in lines {
+        if !out.is_empty() {
+            out.push(';');
+        }
+        out.push_str(&key);
+        out.push(' ');
+        out.push_str(&n.to_string());
+    }
+    out
+}
 
 /// Removes [`GRAPH`], before a build changes the store: a build killed before it counts
 /// again leaves no stale counts, and the next build sees them missing and counts.
@@ -60,9 +87,31 @@ pub fn forget(db: &Store, path: &Path) -> Result<()> {
     tx.commit().map_err(|e| storage_error(path, e))
 }
 
-/// Counts the summaries again and replaces [`GRAPH`] with them; returns how long it took.
+/// Sums the counts of every ledger record and replaces [`GRAPH`] with them; returns how
+/// long it took.
 pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
     let started = Instant::now();
+    let records = ledger::read(db).map_err(|e| storage_error(path, e))?;
+    let mut by_actor: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut by_year: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut documents: BTreeMap<String, u64> = BTreeMap::new();
+    for r in records.values() {
+        for line in r.counts.as_deref().unwrap_or("").split(';') {
+            let cells: Vec<&str> = line.split(' ').collect();
+            let n = |c: &str| c.parse::<u64>().unwrap_or(0);
+            match cells[..] {
+                ["a", actor, act, k] => {
+                    *by_actor.entry((actor.into(), act.into())).or_default() += n(k)
+                }
+                ["y", year, act, k] => {
+                    *by_year.entry((year.into(), act.into())).or_default() += n(k)
+                }
+                ["e", entity, k] => *documents.entry(entity.into()).or_default() += n(k),
+                _ => {}
+            }
+        }
+    }
+
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(GRAPH));
     let mut quads = Vec::new();
     let mut add = |s: &NamedNode, p: &str, o: Term| {
@@ -73,54 +122,39 @@ pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
             graph.clone(),
         ))
     };
-    let count = |n: &Term| {
-        Term::from(Literal::new_typed_literal(
-            literal(n),
-            NamedNodeRef::new_unchecked(xsd::INTEGER),
-        ))
+    let count = |n: u64| -> Term {
+        Literal::new_typed_literal(n.to_string(), NamedNodeRef::new_unchecked(xsd::INTEGER)).into()
     };
-    for row in select(db, BY_ACTOR)? {
-        let [
-            Some(Term::NamedNode(a)),
-            Some(Term::NamedNode(act)),
-            Some(n),
-        ] = &row[..]
-        else {
-            continue;
-        };
+    for ((actor, act), n) in &by_actor {
         let node = NamedNode::new_unchecked(format!(
-            "{}summary/actor/{}/{}",
+            "{}summary/actor/{}/{act}",
             dgr::NS,
-            a.as_str().strip_prefix(dgr::NS).unwrap_or(a.as_str()),
-            local(act)
+            actor.strip_prefix(dgr::NS).unwrap_or(actor)
         ));
-        add(&node, dg::ACTOR, a.clone().into());
-        add(&node, dg::ACT_PROP, act.clone().into());
-        add(&node, dg::STATEMENTS, count(n));
+        add(&node, dg::ACTOR, NamedNode::new_unchecked(actor).into());
+        add(
+            &node,
+            dg::ACT_PROP,
+            NamedNode::new_unchecked(dg::act(act)).into(),
+        );
+        add(&node, dg::STATEMENTS, count(*n));
     }
-    for row in select(db, BY_YEAR)? {
-        let [Some(year), Some(Term::NamedNode(act)), Some(n)] = &row[..] else {
-            continue;
-        };
-        let year = literal(year);
-        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let node =
-            NamedNode::new_unchecked(format!("{}summary/year/{year}/{}", dgr::NS, local(act)));
+    for ((year, act), n) in &by_year {
+        let node = NamedNode::new_unchecked(format!("{}summary/year/{year}/{act}", dgr::NS));
         add(
             &node,
             dg::YEAR,
             Literal::new_typed_literal(year, NamedNodeRef::new_unchecked(xsd::G_YEAR)).into(),
         );
-        add(&node, dg::ACT_PROP, act.clone().into());
-        add(&node, dg::STATEMENTS, count(n));
+        add(
+            &node,
+            dg::ACT_PROP,
+            NamedNode::new_unchecked(dg::act(act)).into(),
+        );
+        add(&node, dg::STATEMENTS, count(*n));
     }
-    for row in select(db, DOCUMENTS)? {
-        let [Some(Term::NamedNode(e)), Some(n)] = &row[..] else {
-            continue;
-        };
-        add(e, dg::DOCUMENTS, count(n));
+    for (e, n) in &documents {
+        add(&NamedNode::new_unchecked(e), dg::DOCUMENTS, count(*n));
     }
     let mut tx = db.start_transaction().map_err(|e| storage_error(path, e))?;
     tx.clear_graph(NamedNodeRef::new_unchecked(GRAPH))
@@ -132,44 +166,4 @@ pub fn refresh(db: &Store, path: &Path) -> Result<Duration> {
     }
     tx.commit().map_err(|e| storage_error(path, e))?;
     Ok(started.elapsed())
-}
-
-fn select(db: &Store, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
-    let fail = |e: String| {
-        Error::new(
-            ErrorKind::Store,
-            format!("counting the summaries failed: {e}"),
-        )
-    };
-    let prepared = SparqlEvaluator::new()
-        .parse_query(&format!("{PREFIXES}{query}"))
-        .map_err(|e| fail(e.to_string()))?;
-    let QueryResults::Solutions(solutions) = prepared
-        .on_store(db)
-        .execute()
-        .map_err(|e| fail(e.to_string()))?
-    else {
-        return Err(fail("a SELECT gave no solutions".into()));
-    };
-    let mut rows = Vec::new();
-    for s in solutions {
-        rows.push(s.map_err(|e| fail(e.to_string()))?.values().to_vec());
-    }
-    Ok(rows)
-}
-
-/// The lexical form of a literal (a count, a year), else the term as written.
-fn literal(t: &Term) -> String {
-    match t {
-        Term::Literal(l) => l.value().to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// The local name of an act (`Propose` of `dg:Propose`).
-fn local(act: &NamedNode) -> &str {
-    act.as_str()
-        .rsplit(['#', '/'])
-        .next()
-        .unwrap_or(act.as_str())
 }
