@@ -14,7 +14,7 @@
 //! - what is the same in every document that mentions an entity (its class, Chinese
 //!   label, value, currency, OWL-Time) once for the store in [`ENTITIES`], and what the
 //!   lexicon knows of it (English names, Wikidata IDs, ISO codes, lexicon relations),
-//!   which no scorer counts, once in [`LEXICON`] ([`descriptions`]; the store removes
+//!   which no scorer counts, once in [`LEXICON`] ([`describe`]; the store removes
 //!   an entity's description when no document refers to it any more).
 //!
 //! Guarantees: IRIs are deterministic and valid whatever a label holds (letters stay,
@@ -120,11 +120,10 @@ pub fn is_description_graph(graph: &str) -> bool {
 /// every document that mentions it.
 pub struct Description {
     pub id: EntityId,
-    pub entity: NamedNode,
     pub quads: Vec<Quad>,
 }
 
-/// The quads of one document: its graph, then its statements' (not the descriptions of its entities: see [`descriptions`] and [`file_quads`]).
+/// The quads of one document: its graph, then its statements' (not the descriptions of its entities: see [`describe`] and [`file_quads`]).
 pub fn document_quads(doc: &Annotated) -> Vec<Quad> {
     let d = &doc.doc;
     let doc_iri = document_iri(&d.source_name, d.seq);
@@ -308,11 +307,6 @@ fn note<'a>(made: &mut Vec<(&'a str, String)>, rule: &'a str, item: &str) {
     }
 }
 
-/// The description of each entity of a document, in [`ENTITIES`] and [`LEXICON`].
-pub fn descriptions(doc: &Annotated) -> Vec<Description> {
-    doc.entities.values().map(describe).collect()
-}
-
 /// The quads of a source file's documents, then the description of each entity they
 /// mention, once (what `diplograph extract` writes for one file, and what `eval` scores).
 pub fn file_quads(docs: &[Annotated]) -> Vec<Quad> {
@@ -364,7 +358,6 @@ pub fn describe(e: &Entity) -> Description {
     }
     Description {
         id: e.id.clone(),
-        entity: node,
         quads: lexicon.quads,
     }
 }
