@@ -61,12 +61,18 @@ pub(crate) fn hex_digest(digest: &[u8]) -> String {
     out
 }
 
-/// What a file's graphs depend on besides its bytes: diplograph's version, the lexicon
+/// The layout of a file's graphs: raised when what a build writes for the same text
+/// changes (2: entity descriptions once for the store, rules per document, counts in
+/// the record), so that a store built before is extracted again, not kept half old.
+const GRAPH_LAYOUT: u32 = 2;
+
+/// What a file's graphs depend on besides its bytes: diplograph's version and graph
+/// layout, the lexicon
 /// tables (built-in and `--lexicon`) and the encoding option. A file is extracted again
 /// when this changes.
 pub fn built_with(lexicon_fingerprint: &str, encoding: Option<&str>) -> String {
     format!(
-        "diplograph {}; lexicon {lexicon_fingerprint}; encoding {}",
+        "diplograph {} (graph {GRAPH_LAYOUT}); lexicon {lexicon_fingerprint}; encoding {}",
         env!("CARGO_PKG_VERSION"),
         encoding.unwrap_or("detected")
     )

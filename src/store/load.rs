@@ -180,10 +180,16 @@ impl<'a> Writer<'a> {
 
 type StorageResult<T> = std::result::Result<T, StorageError>;
 
-/// Removes a document's graph and its statement graph.
+/// Removes a document's graph and its statement graph (and the `{document}/lexicon`
+/// graph a build before graph layout 2 wrote, so that rebuilding an older store leaves
+/// none behind).
 fn remove_document(tx: &mut Transaction<'_>, doc: &NamedNode) -> StorageResult<()> {
     tx.remove_named_graph(doc)?;
-    tx.remove_named_graph(&graph::statement_graph(doc))
+    tx.remove_named_graph(&graph::statement_graph(doc))?;
+    tx.remove_named_graph(NamedNodeRef::new_unchecked(&format!(
+        "{}/lexicon",
+        doc.as_str()
+    )))
 }
 
 /// The resources a document's graphs refer to that have a description: the entities it
